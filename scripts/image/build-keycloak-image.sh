@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../../.env
 source "$root/.env"
-image=${1:-localhost/kc-assurance/keycloak:$KEYCLOAK_VERSION}
+image=${1:-$KEYCLOAK_LOCAL_IMAGE:$KEYCLOAK_VERSION}
 base=localhost/kc-assurance/jre:bookworm-17
 cli=$(command -v podman || command -v docker) || { echo "need podman or docker" >&2; exit 1; }
 

@@ -1,0 +1,19 @@
+// Lint for the TypeScript tooling; the theme carries its own React-specific rules.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "theme/", "test-results/", "bench-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-restricted-properties": ["error",
+        { object: "describe", property: "only", message: "no focused tests" },
+        { object: "it", property: "only", message: "no focused tests" },
+        { object: "test", property: "only", message: "no focused tests" }],
+    },
+  },
+);

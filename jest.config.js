@@ -1,0 +1,23 @@
+// Two projects: `unit` needs no server; `keycloak` shares one real Keycloak per run (global setup)
+// and gives each test file its own realm, so files run in parallel without touching each other.
+const transform = { "^.+\\.ts$": ["ts-jest", { useESM: true }] };
+const common = {
+  extensionsToTreatAsEsm: [".ts"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform,
+  testEnvironment: "node",
+};
+
+export default {
+  projects: [
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "keycloak",
+      testMatch: ["<rootDir>/test/keycloak/**/*.test.ts", "<rootDir>/test/browser/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/support/global-setup.js",
+      globalTeardown: "<rootDir>/test/support/global-teardown.js",
+      testTimeout: 120_000,
+    },
+  ],
+};

@@ -1,0 +1,36 @@
+// Debian's Chromium driven by playwright-core (no browser download). The flags keep Chromium from
+// reaching for the network at start, which a closed machine answers with refusals.
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+const CHROMIUM_ARGS = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A headless browser; playwright gives each launch its own fresh user-data-dir. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
+}
+
+/** Opens a browser for the test file's lifetime; each test should take a new context from it. */
+export function useBrowser(): { newContext(): Promise<BrowserContext> } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    newContext: () => {
+      if (!browser) throw new Error("useBrowser: the browser exists only inside tests");
+      return browser.newContext();
+    },
+  };
+}

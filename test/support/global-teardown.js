@@ -1,0 +1,5 @@
+import { session } from "./global-setup.js";
+
+export default async function globalTeardown() {
+  await (await session()).stopSession();
+}

@@ -1,0 +1,80 @@
+// A relying party for tests: authorization code with PKCE through openid-client, the browser doing
+// the user's part. The redirect never leaves the browser: the test intercepts it.
+import * as oidc from "openid-client";
+import type { Page } from "playwright-core";
+import type { FreshRealm } from "./realm.js";
+
+export const REDIRECT_URI = "https://app.kc-assurance.test/callback";
+
+export interface TestClient {
+  readonly clientId: string;
+  readonly config: oidc.Configuration;
+}
+
+/** Creates a public client (PKCE S256 required) in the realm and discovers the realm's metadata. */
+export async function createTestClient(
+  realm: FreshRealm,
+  clientId = "test-app",
+  attributes: Record<string, string> = {},
+): Promise<TestClient> {
+  await realm.admin.clients.create({
+    clientId,
+    publicClient: true,
+    standardFlowEnabled: true,
+    directAccessGrantsEnabled: false,
+    redirectUris: [REDIRECT_URI],
+    attributes: { "pkce.code.challenge.method": "S256", ...attributes },
+  });
+  const config = await oidc.discovery(new URL(realm.issuer), clientId, undefined, oidc.None(), {
+    execute: [oidc.allowInsecureRequests],
+  });
+  return { clientId, config };
+}
+
+export interface AuthorizationRequest {
+  acrValues?: string;
+  maxAge?: number;
+  prompt?: string;
+  scope?: string;
+}
+
+/**
+ * Sends the page to the authorization endpoint, lets `interact` do the user's part, then redeems
+ * the code. Returns the token response (with claims() for the ID token).
+ */
+export async function signIn(
+  page: Page,
+  client: TestClient,
+  interact: (page: Page) => Promise<void>,
+  request: AuthorizationRequest = {},
+): Promise<oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers> {
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const params: Record<string, string> = {
+    redirect_uri: REDIRECT_URI,
+    scope: request.scope ?? "openid",
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    state,
+  };
+  if (request.acrValues !== undefined) params.acr_values = request.acrValues;
+  if (request.maxAge !== undefined) params.max_age = String(request.maxAge);
+  if (request.prompt !== undefined) params.prompt = request.prompt;
+
+  const callback = new Promise<URL>((resolve) => {
+    void page.route(`${REDIRECT_URI}**`, async (route) => {
+      resolve(new URL(route.request().url()));
+      await route.fulfill({ status: 200, contentType: "text/plain", body: "signed in" });
+    });
+  });
+  await page.goto(oidc.buildAuthorizationUrl(client.config, params).href);
+  await interact(page);
+  const url = await Promise.race([
+    callback,
+    new Promise<never>((_, reject) =>
+      setTimeout(async () => reject(new Error(`no redirect to the client; the browser is at ${page.url()} ("${await page.title()}")`)), 15_000).unref(),
+    ),
+  ]);
+  await page.unroute(`${REDIRECT_URI}**`);
+  return oidc.authorizationCodeGrant(client.config, url, { pkceCodeVerifier: verifier, expectedState: state });
+}
