@@ -45,3 +45,5 @@ if [[ -z "${KEYCLOAK_URL:-}" ]]; then
 fi
 
 npm ci --no-audit --no-fund
+# The theme is its own npm project (Keycloakify), as in the Keycloakify starter.
+if [[ -f theme/package-lock.json ]]; then npm ci --prefix theme --no-audit --no-fund; fi
