@@ -9,6 +9,8 @@ const common = {
 };
 
 export default {
+  // Jest reads the timeout from the global config only; real servers and browsers need more than 5 s.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     {
@@ -17,7 +19,6 @@ export default {
       testMatch: ["<rootDir>/test/keycloak/**/*.test.ts", "<rootDir>/test/browser/**/*.test.ts"],
       globalSetup: "<rootDir>/test/support/global-setup.js",
       globalTeardown: "<rootDir>/test/support/global-teardown.js",
-      testTimeout: 120_000,
     },
   ],
 };
