@@ -1,0 +1,89 @@
+// The policy after validation: names resolved, durations in seconds, defaults filled in.
+
+export type Factor = "password" | "totp" | "webauthn" | "passkey" | "recovery-codes";
+export const FACTORS: readonly Factor[] = ["password", "totp", "webauthn", "passkey", "recovery-codes"];
+
+export interface Level {
+  readonly name: string;
+  /** 1-based rank on the ladder (Keycloak's LoA number). */
+  readonly rank: number;
+  readonly acr: readonly string[];
+  readonly factors: readonly Factor[];
+  readonly maxAge: number;
+}
+
+export interface TotpPolicy {
+  readonly algorithm: "SHA1" | "SHA256" | "SHA512";
+  readonly digits: 6 | 8;
+  readonly period: number;
+  readonly lookAhead: number;
+  readonly codeReuse: boolean;
+}
+
+export interface WebauthnPolicy {
+  readonly rpName: string;
+  readonly rpId: string;
+  readonly userVerification: "required" | "preferred" | "discouraged";
+  readonly attestation: "none" | "indirect" | "direct";
+  readonly residentKey: "required" | "preferred" | "discouraged";
+  readonly authenticatorAttachment: "platform" | "cross-platform" | "any";
+}
+
+export interface Tier {
+  readonly tier: 0 | 1 | 2 | 3;
+  readonly name: string;
+  readonly group?: string;
+  readonly role?: string;
+  readonly level: Level;
+  readonly require: readonly Factor[];
+  readonly allow: readonly Factor[];
+  readonly blockUntilEnrolled: boolean;
+}
+
+export interface ClientRule {
+  readonly clientId: string;
+  readonly defaultLevel?: Level;
+  readonly minimumLevel?: Level;
+  readonly redirectUris?: readonly string[];
+}
+
+export interface BruteForce {
+  readonly enabled: boolean;
+  readonly maxFailures: number;
+  readonly waitIncrement: number;
+  readonly maxWait: number;
+  readonly failureReset: number;
+  readonly permanentLockout: boolean;
+}
+
+export interface Audit {
+  readonly loginEvents: { readonly enabled: boolean; readonly expiration: number; readonly types: readonly string[] };
+  readonly adminEvents: { readonly enabled: boolean; readonly includeRepresentation: boolean };
+}
+
+export interface ApiRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly level?: string;
+  readonly roles?: readonly string[];
+  readonly scopes?: readonly string[];
+  readonly amr?: readonly string[];
+  readonly maxAge?: number;
+}
+
+export interface Policy {
+  readonly realm?: string;
+  readonly theme?: string;
+  readonly levels: readonly Level[];
+  readonly enabledFactors: readonly Factor[];
+  readonly totp: TotpPolicy;
+  readonly webauthn: WebauthnPolicy;
+  readonly passkey: WebauthnPolicy;
+  readonly recoveryCodes: { readonly warningThreshold: number };
+  readonly tiers: readonly Tier[];
+  readonly clients: readonly ClientRule[];
+  readonly missingFactor: "enroll" | "deny";
+  readonly bruteForce: BruteForce;
+  readonly audit: Audit;
+  readonly api?: { readonly audience: string; readonly routes: readonly ApiRoute[] };
+}

@@ -1,0 +1,210 @@
+// From YAML text to a checked Policy: the published JSON Schema first (shape), then the rules a
+// schema cannot say (references between sections, contradictions). Pure: no file or server access.
+import { createRequire } from "node:module";
+import { Ajv, type ErrorObject } from "ajv";
+import { seconds } from "./duration.js";
+import type { FieldPath, PolicyIssue } from "./issues.js";
+import { FACTORS, type ApiRoute, type Factor, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
+import { KNOWN_EVENT_TYPES } from "../keycloak/providers.js";
+import { parseYaml, type YamlSource } from "./yaml-source.js";
+
+const schema = createRequire(import.meta.url)("../../policies/schema.json") as object;
+const validateShape = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape already checked by the schema
+
+export type PolicyResult = { ok: true; policy: Policy } | { ok: false; issues: PolicyIssue[] };
+
+export function checkPolicy(file: string, text: string): PolicyResult {
+  const { source, issues } = parseYaml(file, text);
+  if (!source) return { ok: false, issues };
+  if (!validateShape(source.data)) {
+    return { ok: false, issues: sortIssues(schemaIssues(source, validateShape.errors ?? [])) };
+  }
+  const found: PolicyIssue[] = [];
+  const policy = normalize(source.data as Raw, (path, message) => found.push(source.issue(path, message)));
+  return found.length ? { ok: false, issues: sortIssues(found) } : { ok: true, policy };
+}
+
+function sortIssues(issues: PolicyIssue[]): PolicyIssue[] {
+  return issues.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] {
+  // oneOf/allOf wrappers repeat what their branches say; keep the most specific message per place.
+  const seen = new Set<string>();
+  const out: PolicyIssue[] = [];
+  for (const e of errors) {
+    if (e.keyword === "oneOf" || e.keyword === "allOf" || e.keyword === "if") continue;
+    const path: (string | number)[] = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    let message: string;
+    switch (e.keyword) {
+      case "additionalProperties":
+        path.push(String(e.params.additionalProperty));
+        message = `unknown field "${e.params.additionalProperty}"`;
+        break;
+      case "required":
+        message = `missing required field "${e.params.missingProperty}"`;
+        break;
+      case "enum":
+        message = `expected one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+        break;
+      case "const":
+        message = `expected ${JSON.stringify(e.params.allowedValue)}`;
+        break;
+      case "pattern":
+        message = path.includes("maxAge") || /Wait|Reset|expiration/.test(String(path.at(-1)))
+          ? `expected a duration such as 300, "90s", "15m", "10h" or "30d"`
+          : `expected text matching ${e.params.pattern}`;
+        break;
+      default:
+        message = `expected ${e.message ?? "a different value"}`.replace(/^expected must /, "expected ").replace(/^expected should /, "expected ");
+    }
+    const key = `${path.join("/")}|${message}`;
+    if (seen.has(key)) continue;
+    // A duration failing both branches reports the type branch too; the pattern message says it all.
+    if (e.keyword === "type" && errors.some((o) => o.instancePath === e.instancePath && o.keyword === "pattern")) continue;
+    seen.add(key);
+    out.push(source.issue(path, message));
+  }
+  return out;
+}
+
+type Report = (path: FieldPath, message: string) => void;
+
+function normalize(raw: Raw, report: Report): Policy {
+  const factorsRaw: Raw = raw.factors ?? {};
+  const enabledFactors: Factor[] = FACTORS.filter((f) => f === "password" || (factorsRaw[f] !== undefined && factorsRaw[f].enabled !== false));
+  const enabled = new Set(enabledFactors);
+
+  // Levels: unique names and acr values, factors that are enabled, a first level a user can start with.
+  const levels: Level[] = [];
+  const acrOwner = new Map<string, string>();
+  (raw.levels as Raw[]).forEach((l, i) => {
+    if (levels.some((o) => o.name === l.name)) report(["levels", i, "name"], `level "${l.name}" is defined twice`);
+    (l.acr as string[]).forEach((acr, j) => {
+      const owner = acrOwner.get(acr);
+      if (owner) report(["levels", i, "acr", j], `acr "${acr}" already means level "${owner}"`);
+      else acrOwner.set(acr, l.name);
+    });
+    (l.factors as Factor[]).forEach((f, j) => {
+      if (!enabled.has(f)) report(["levels", i, "factors", j], `factor "${f}" is not enabled under factors`);
+    });
+    if (i === 0 && !(l.factors as Factor[]).some((f) => f === "password" || f === "passkey")) {
+      report(["levels", i, "factors"], `the first level must include "password" or "passkey": it is where every sign-in starts`);
+    }
+    if (i > 0 && (l.factors as Factor[]).every((f) => f === "recovery-codes")) {
+      report(["levels", i, "factors"], `recovery codes are a fallback and cannot be a level's only factor`);
+    }
+    levels.push({ name: l.name, rank: i + 1, acr: l.acr, factors: l.factors, maxAge: seconds(l.maxAge) });
+  });
+  const levelByName = (name: string, path: FieldPath): Level | undefined => {
+    const level = levels.find((l) => l.name === name);
+    if (!level) report(path, `level "${name}" is not defined under levels (defined: ${levels.map((l) => l.name).join(", ")})`);
+    return level;
+  };
+
+  const tiers: Tier[] = [];
+  (raw.tiers as Raw[]).forEach((t, i) => {
+    if (tiers.some((o) => o.tier === t.tier)) report(["tiers", i, "tier"], `tier ${t.tier} is defined twice`);
+    if (tiers.some((o) => o.name === t.name)) report(["tiers", i, "name"], `tier name "${t.name}" is used twice`);
+    if ((t.group === undefined) === (t.role === undefined)) report(["tiers", i], `a tier needs exactly one of "group" or "role" to say who is in it`);
+    const level = levelByName(t.level, ["tiers", i, "level"]);
+    const require: Factor[] = t.require ?? [];
+    const allow: Factor[] = t.allow ?? enabledFactors;
+    require.forEach((f, j) => {
+      if (!enabled.has(f)) report(["tiers", i, "require", j], `factor "${f}" is required but not enabled under factors`);
+      else if (!allow.includes(f)) report(["tiers", i, "require", j], `factor "${f}" is required but not in this tier's allow list`);
+    });
+    (t.allow as Factor[] | undefined)?.forEach((f, j) => {
+      if (!enabled.has(f)) report(["tiers", i, "allow", j], `factor "${f}" is not enabled under factors`);
+    });
+    if (level && level.rank > 1 && !level.factors.some((f) => allow.includes(f))) {
+      report(["tiers", i, "level"], `level "${level.name}" needs one of ${level.factors.join(", ")}, none of which this tier may use`);
+    }
+    if (level) tiers.push({ tier: t.tier, name: t.name, group: t.group, role: t.role, level, require, allow, blockUntilEnrolled: t.blockUntilEnrolled ?? true });
+  });
+
+  const clients = ((raw.clients ?? []) as Raw[]).map((c, i) => {
+    if ((raw.clients as Raw[]).findIndex((o) => o.clientId === c.clientId) !== i) report(["clients", i, "clientId"], `client "${c.clientId}" is listed twice`);
+    const defaultLevel = c.defaultLevel === undefined ? undefined : levelByName(c.defaultLevel, ["clients", i, "defaultLevel"]);
+    const minimumLevel = c.minimumLevel === undefined ? undefined : levelByName(c.minimumLevel, ["clients", i, "minimumLevel"]);
+    if (defaultLevel && minimumLevel && defaultLevel.rank < minimumLevel.rank) {
+      report(["clients", i, "defaultLevel"], `default level "${defaultLevel.name}" is below the client's minimum "${minimumLevel.name}"`);
+    }
+    return { clientId: c.clientId as string, defaultLevel, minimumLevel, redirectUris: c.redirectUris as string[] | undefined };
+  });
+
+  const bf: Raw = raw.protection?.bruteForce ?? {};
+  const bruteForce = {
+    enabled: bf.enabled ?? true,
+    maxFailures: bf.maxFailures ?? 5,
+    waitIncrement: seconds(bf.waitIncrement ?? "1m"),
+    maxWait: seconds(bf.maxWait ?? "15m"),
+    failureReset: seconds(bf.failureReset ?? "12h"),
+    permanentLockout: bf.permanentLockout ?? false,
+  };
+  if (bruteForce.maxWait < bruteForce.waitIncrement) {
+    report(["protection", "bruteForce", "maxWait"], `maxWait (${bruteForce.maxWait}s) is shorter than waitIncrement (${bruteForce.waitIncrement}s)`);
+  }
+
+  const le: Raw = raw.audit?.loginEvents ?? {};
+  const types: string[] = le.types ?? [];
+  types.forEach((t, j) => {
+    if (!KNOWN_EVENT_TYPES.includes(t)) report(["audit", "loginEvents", "types", j], `"${t}" is not a Keycloak event type`);
+  });
+  const ae: Raw = raw.audit?.adminEvents ?? {};
+
+  let api: Policy["api"];
+  if (raw.api) {
+    const routes: ApiRoute[] = [];
+    (raw.api.routes as Raw[]).forEach((r, i) => {
+      const [method, path] = (r.route as string).split(" ", 2) as [string, string];
+      if (!/^(\/([A-Za-z0-9._~-]+|\{[A-Za-z_][A-Za-z0-9_]*\}|\*\*?))+\/?$|^\/$/.test(path) || (r.route as string).split(" ").length !== 2) {
+        report(["api", "routes", i, "route"], `expected "METHOD /path", path segments plain or {param}, e.g. "POST /api/users/{id}/mfa-reset"`);
+      }
+      if (routes.some((o) => o.method === method && o.path === path)) report(["api", "routes", i, "route"], `route "${r.route}" is listed twice`);
+      if (r.level !== undefined) levelByName(r.level, ["api", "routes", i, "level"]);
+      routes.push({ method, path, level: r.level, roles: r.roles, scopes: r.scopes, amr: r.amr, maxAge: r.maxAge === undefined ? undefined : seconds(r.maxAge) });
+      if (r.maxAge !== undefined && seconds(r.maxAge) <= 0) report(["api", "routes", i, "maxAge"], `maxAge must be above 0`);
+    });
+    api = { audience: raw.api.audience, routes };
+  }
+
+  return {
+    realm: raw.realm,
+    theme: raw.theme,
+    levels,
+    enabledFactors,
+    totp: {
+      algorithm: factorsRaw.totp?.algorithm ?? "SHA1",
+      digits: factorsRaw.totp?.digits ?? 6,
+      period: factorsRaw.totp?.period ?? 30,
+      lookAhead: factorsRaw.totp?.lookAhead ?? 1,
+      codeReuse: factorsRaw.totp?.codeReuse ?? false,
+    },
+    webauthn: webauthnPolicy(factorsRaw.webauthn, { userVerification: "preferred", residentKey: "discouraged" }),
+    passkey: webauthnPolicy(factorsRaw.passkey, { userVerification: "required", residentKey: "required" }),
+    recoveryCodes: { warningThreshold: factorsRaw["recovery-codes"]?.warningThreshold ?? 4 },
+    tiers: [...tiers].sort((a, b) => a.tier - b.tier),
+    clients,
+    missingFactor: raw.stepUp?.missingFactor ?? "enroll",
+    bruteForce,
+    audit: {
+      loginEvents: { enabled: le.enabled ?? true, expiration: seconds(le.expiration ?? "30d"), types },
+      adminEvents: { enabled: ae.enabled ?? true, includeRepresentation: ae.includeRepresentation ?? false },
+    },
+    ...(api ? { api } : {}),
+  };
+}
+
+function webauthnPolicy(raw: Raw | undefined, defaults: Pick<WebauthnPolicy, "userVerification" | "residentKey">): WebauthnPolicy {
+  return {
+    rpName: raw?.rpName ?? "keycloak",
+    rpId: raw?.rpId ?? "",
+    userVerification: raw?.userVerification ?? defaults.userVerification,
+    attestation: raw?.attestation ?? "none",
+    residentKey: raw?.residentKey ?? defaults.residentKey,
+    authenticatorAttachment: raw?.authenticatorAttachment ?? "any",
+  };
+}
