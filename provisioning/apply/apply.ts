@@ -1,0 +1,155 @@
+// Carries out a plan on the server. Flows are never edited in place: a new flow is built completely,
+// read back and verified, then bound, and only then is the old one removed, so a sign-in always runs
+// a complete flow, and an interrupted apply leaves the old flow bound and the next apply converges.
+import type { AdminClient } from "../admin/connect.js";
+import { AMR_SCOPE, FLOW_PREFIX, MANAGED, type DesiredRealm } from "../compile/desired.js";
+import { flowHash, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
+import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
+import { lineDiff, matchingFlow, type Plan } from "../plan/plan.js";
+
+export interface ApplyResult {
+  readonly writes: number;
+  readonly boundFlow: string;
+}
+
+export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actual: ActualRealm, plan: Plan): Promise<ApplyResult> {
+  const realm = actual.name;
+  let writes = 0;
+  const write = async <T>(op: () => Promise<T>): Promise<T> => {
+    writes++;
+    return op();
+  };
+  const has = (kind: string, name?: string) => plan.changes.some((c) => c.kind === kind && (name === undefined || c.name === name));
+
+  if (has("realm")) {
+    const { attributes, fields } = splitRealmFields(desired.realm);
+    await write(() => admin.realms.update({ realm }, { ...fields, attributes: { ...actual.attributes, ...attributes } }));
+  }
+  if (has("events")) {
+    const current = await admin.realms.getConfigEvents({ realm });
+    await write(() => admin.realms.updateConfigEvents({ realm }, { ...current, ...desired.events }));
+  }
+  for (const [alias, fields] of Object.entries(desired.requiredActions)) {
+    if (!has("required-action", alias)) continue;
+    if (!actual.requiredActions[alias]) {
+      await write(() => admin.authenticationManagement.registerRequiredAction({ realm, providerId: alias, name: alias } as never));
+    }
+    const rep = await admin.authenticationManagement.getRequiredActionForAlias({ realm, alias } as never);
+    await write(() => admin.authenticationManagement.updateRequiredAction({ realm, alias } as never, { ...rep, ...fields }));
+  }
+  for (const role of desired.roles) {
+    if (!has("role", role.name)) continue;
+    if (actual.roles[role.name]) await write(() => admin.roles.updateByName({ realm, name: role.name }, role));
+    else await write(() => admin.roles.create({ realm, ...role }));
+  }
+  for (const group of desired.groups) {
+    if (!has("group", group.name)) continue;
+    const id = actual.groups[group.name]?.id ?? (await write(() => admin.groups.create({ realm, name: group.name }))).id;
+    const roles = await Promise.all(group.realmRoles.map((name) => admin.roles.findOneByName({ realm, name })));
+    await write(() => admin.groups.addRealmRoleMappings({ realm, id, roles: roles.map((r) => ({ id: r!.id!, name: r!.name! })) }));
+  }
+  let amrScopeId = actual.amrScope?.id;
+  if (has("client-scope")) {
+    if (!amrScopeId) {
+      await write(() => admin.clientScopes.create({ realm, name: AMR_SCOPE, description: MANAGED, protocol: "openid-connect", attributes: { "include.in.token.scope": "false" } }));
+      amrScopeId = (await admin.clientScopes.findOneByName({ realm, name: AMR_SCOPE }))!.id!;
+    }
+    if (!actual.amrScope?.mapper) await write(() => admin.clientScopes.addProtocolMapper({ realm, id: amrScopeId! }, desired.amrScope.mapper));
+    if (!actual.amrScope?.isDefault) await write(() => admin.clientScopes.addDefaultClientScope({ realm, id: amrScopeId! }));
+  }
+  for (const client of desired.clients) {
+    const change = plan.changes.find((c) => c.kind === "client" && c.name === client.clientId);
+    if (!change) continue;
+    const current = actual.clients[client.clientId];
+    if (!current && !client.redirectUris) throw new Error(`client "${client.clientId}" does not exist in realm "${realm}"; create it, or give redirectUris in the policy`);
+    const id = current?.id ?? (await write(() => admin.clients.create({
+      realm, clientId: client.clientId, publicClient: true, standardFlowEnabled: true, directAccessGrantsEnabled: false,
+      redirectUris: [...client.redirectUris!], description: MANAGED, attributes: { "pkce.code.challenge.method": "S256" },
+    }))).id;
+    await write(() => admin.clients.update({ realm, id }, { attributes: { ...current?.attributes, ...client.attributes } }));
+    if (!current?.hasAmrScope) await write(() => admin.clients.addDefaultClientScope({ realm, id, clientScopeId: amrScopeId! }));
+  }
+
+  let bound = matchingFlow(desired, actual)?.alias;
+  if (!bound) {
+    bound = await buildFlow(admin, realm, desired.browserFlow, actual.ownedFlows.map((f) => f.alias), () => writes++);
+  }
+  if (bound !== actual.browserFlow) await write(() => admin.realms.update({ realm }, { browserFlow: bound }));
+  for (const f of actual.ownedFlows) {
+    if (f.alias !== bound) await write(() => admin.authenticationManagement.deleteFlow({ realm, flowId: f.id } as never));
+  }
+  return { writes, boundFlow: bound };
+}
+
+function splitRealmFields(desired: Readonly<Record<string, unknown>>) {
+  const attributes: Record<string, string> = {};
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(desired)) {
+    if (k.startsWith("attributes.")) attributes[k.slice("attributes.".length)] = String(v);
+    else fields[k] = v;
+  }
+  return { attributes, fields };
+}
+
+interface ExecutionInfo {
+  id: string;
+  requirement?: string;
+  priority?: number;
+}
+
+/** Builds the flow under a fresh alias, verifies it by reading it back, and returns the alias. */
+async function buildFlow(admin: AdminClient, realm: string, tree: FlowTree, taken: readonly string[], counted: () => void): Promise<string> {
+  let alias = `${FLOW_PREFIX}-${flowHash(tree)}`;
+  if (taken.includes(alias)) alias = `${alias}-${Date.now().toString(36)}`;
+  const am = admin.authenticationManagement;
+  const w = async <T>(op: () => Promise<T>) => {
+    counted();
+    return op();
+  };
+
+  await w(() => am.createFlow({ realm, alias, description: MANAGED, providerId: "basic-flow", topLevel: true, builtIn: false } as never));
+  try {
+    const order: FlowNode[] = [];
+    const add = async (parent: string, nodes: readonly FlowNode[]) => {
+      for (const n of nodes) {
+        order.push(n);
+        if (n.kind === "subflow") {
+          const sub = subflowAlias(alias, n.name);
+          await w(() => am.addFlowToFlow({ realm, flow: parent, alias: sub, type: "basic-flow", provider: "registration-page-form", description: MANAGED } as never));
+          await add(sub, n.children);
+        } else {
+          await w(() => am.addExecutionToFlow({ realm, flow: parent, provider: n.provider } as never));
+        }
+      }
+    };
+    await add(alias, tree.children);
+
+    // Both lists are depth-first in creation order; set requirement, an explicit priority (26.x
+    // resets an omitted one to 0, reordering the flow) and the configuration of each node.
+    const executions = (await am.getExecutions({ realm, flow: alias } as never)) as ExecutionInfo[];
+    if (executions.length !== order.length) throw new Error(`flow ${alias}: created ${order.length} steps, server lists ${executions.length}`);
+    const position = new Map<FlowNode, number>();
+    const numberSiblings = (nodes: readonly FlowNode[]) => nodes.forEach((n, i) => { position.set(n, (i + 1) * 10); if (n.kind === "subflow") numberSiblings(n.children); });
+    numberSiblings(tree.children);
+    for (const [i, node] of order.entries()) {
+      const exec = executions[i]!;
+      await w(() => am.updateExecution({ realm, flow: alias } as never, { ...exec, requirement: node.requirement, priority: position.get(node) } as never));
+      if (node.kind === "execution" && node.config) {
+        await w(() => am.createConfig({ realm, id: exec.id, alias: `${alias}-${i}`, config: { ...node.config } } as never));
+      }
+    }
+
+    const built = flowLines(await readFlowTree(admin, realm, alias), true);
+    const want = flowLines(tree, true);
+    if (built.join("\n") !== want.join("\n")) {
+      throw new Error(`flow ${alias} does not read back as built:\n${lineDiff(built, want).join("\n")}`);
+    }
+    return alias;
+  } catch (err) {
+    // Never leave a half-built flow behind; it was not bound, so sign-ins never saw it.
+    const flows = (await am.getFlows({ realm } as never)) as { id?: string; alias?: string }[];
+    const id = flows.find((f) => f.alias === alias)?.id;
+    if (id) await am.deleteFlow({ realm, flowId: id } as never).catch(() => {});
+    throw err;
+  }
+}

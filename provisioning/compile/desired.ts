@@ -1,0 +1,97 @@
+// What a realm must look like under a policy: pure data, compared with what Keycloak holds.
+import { PROTOCOL_MAPPERS, REQUIRED_ACTIONS } from "../keycloak/providers.js";
+import type { Policy, WebauthnPolicy } from "../policy/model.js";
+import { compileBrowserFlow, tierRole } from "./browser-flow.js";
+import type { FlowTree } from "./flow-tree.js";
+
+/** Marks what kc-assurance owns, so apply leaves everything else alone. */
+export const MANAGED = "Managed by kc-assurance";
+export const FLOW_PREFIX = "kca-browser";
+export const AMR_SCOPE = "kca-amr";
+
+export type Fields = Readonly<Record<string, unknown>>;
+
+export interface DesiredRealm {
+  /** Managed fields of the realm representation. */
+  readonly realm: Fields;
+  /** Managed fields of the realm's event configuration. */
+  readonly events: Fields;
+  readonly requiredActions: Readonly<Record<string, Fields>>;
+  readonly roles: readonly { readonly name: string; readonly description: string }[];
+  /** Groups that put users in a tier, with the tier role they grant. */
+  readonly groups: readonly { readonly name: string; readonly realmRoles: readonly string[] }[];
+  readonly amrScope: { readonly name: string; readonly mapper: Fields };
+  readonly clients: readonly { readonly clientId: string; readonly attributes: Readonly<Record<string, string>>; readonly redirectUris?: readonly string[] }[];
+  readonly browserFlow: FlowTree;
+}
+
+export function compileRealm(policy: Policy): DesiredRealm {
+  const acrMap = Object.fromEntries(policy.levels.flatMap((l) => l.acr.map((acr) => [acr, l.rank])));
+  const enabled = new Set(policy.enabledFactors);
+  const otpAlgorithm = { SHA1: "HmacSHA1", SHA256: "HmacSHA256", SHA512: "HmacSHA512" }[policy.totp.algorithm];
+  return {
+    realm: {
+      ...(policy.theme ? { loginTheme: policy.theme } : {}),
+      otpPolicyType: "totp",
+      otpPolicyAlgorithm: otpAlgorithm,
+      otpPolicyDigits: policy.totp.digits,
+      otpPolicyPeriod: policy.totp.period,
+      otpPolicyLookAheadWindow: policy.totp.lookAhead,
+      otpPolicyCodeReusable: policy.totp.codeReuse,
+      ...webauthnFields("webAuthnPolicy", policy.webauthn),
+      ...webauthnFields("webAuthnPolicyPasswordless", policy.passkey),
+      bruteForceProtected: policy.bruteForce.enabled,
+      failureFactor: policy.bruteForce.maxFailures,
+      waitIncrementSeconds: policy.bruteForce.waitIncrement,
+      maxFailureWaitSeconds: policy.bruteForce.maxWait,
+      maxDeltaTimeSeconds: policy.bruteForce.failureReset,
+      permanentLockout: policy.bruteForce.permanentLockout,
+      "attributes.acr.loa.map": JSON.stringify(acrMap),
+    },
+    events: {
+      eventsEnabled: policy.audit.loginEvents.enabled,
+      eventsExpiration: policy.audit.loginEvents.expiration,
+      ...(policy.audit.loginEvents.types.length ? { enabledEventTypes: [...policy.audit.loginEvents.types].sort() } : {}),
+      adminEventsEnabled: policy.audit.adminEvents.enabled,
+      adminEventsDetailsEnabled: policy.audit.adminEvents.includeRepresentation,
+    },
+    requiredActions: {
+      [REQUIRED_ACTIONS.configureTotp]: { enabled: enabled.has("totp") },
+      [REQUIRED_ACTIONS.webauthnRegister]: { enabled: enabled.has("webauthn") },
+      [REQUIRED_ACTIONS.passkeyRegister]: { enabled: enabled.has("passkey") },
+      [REQUIRED_ACTIONS.recoveryCodes]: { enabled: enabled.has("recovery-codes") },
+    },
+    roles: policy.tiers.filter((t) => !t.role).map((t) => ({ name: tierRole(t), description: `${MANAGED}: tier ${t.tier} (${t.name})` })),
+    groups: policy.tiers.filter((t) => t.group).map((t) => ({ name: t.group!, realmRoles: [tierRole(t)] })),
+    amrScope: {
+      name: AMR_SCOPE,
+      mapper: {
+        name: "amr",
+        protocol: "openid-connect",
+        protocolMapper: PROTOCOL_MAPPERS.amr,
+        config: { "id.token.claim": "true", "access.token.claim": "true", "introspection.token.claim": "true", "userinfo.token.claim": "true" },
+      },
+    },
+    clients: policy.clients.map((c) => ({
+      clientId: c.clientId,
+      attributes: {
+        "default.acr.values": c.defaultLevel?.acr[0] ?? "",
+        "minimum.acr.value": c.minimumLevel?.acr[0] ?? "",
+      },
+      ...(c.redirectUris ? { redirectUris: c.redirectUris } : {}),
+    })),
+    browserFlow: compileBrowserFlow(policy),
+  };
+}
+
+function webauthnFields(prefix: string, p: WebauthnPolicy): Fields {
+  const unspecified = (v: string) => (v === "any" ? "not specified" : v);
+  return {
+    [`${prefix}RpEntityName`]: p.rpName,
+    [`${prefix}RpId`]: p.rpId,
+    [`${prefix}UserVerificationRequirement`]: p.userVerification,
+    [`${prefix}AttestationConveyancePreference`]: p.attestation,
+    [`${prefix}ResidentKey`]: p.residentKey,
+    [`${prefix}AuthenticatorAttachment`]: unspecified(p.authenticatorAttachment),
+  };
+}

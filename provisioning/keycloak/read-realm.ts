@@ -1,0 +1,143 @@
+// Reads, through the admin API, the parts of a realm a policy manages, in the shape of DesiredRealm.
+import type { AdminClient } from "../admin/connect.js";
+import { AMR_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
+import type { FlowNode, FlowTree, Requirement } from "../compile/flow-tree.js";
+
+export interface OwnedFlow {
+  readonly id: string;
+  readonly alias: string;
+  readonly tree: FlowTree;
+}
+
+export interface ActualRealm {
+  readonly name: string;
+  readonly realm: Fields;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly browserFlow: string;
+  readonly events: Fields;
+  readonly requiredActions: Readonly<Record<string, Fields | undefined>>;
+  readonly roles: Readonly<Record<string, { readonly description: string } | undefined>>;
+  readonly groups: Readonly<Record<string, { readonly id: string; readonly realmRoles: readonly string[] } | undefined>>;
+  readonly amrScope?: { readonly id: string; readonly mapper?: Fields; readonly isDefault: boolean };
+  readonly clients: Readonly<Record<string, { readonly id: string; readonly attributes: Readonly<Record<string, string>>; readonly hasAmrScope: boolean } | undefined>>;
+  readonly ownedFlows: readonly OwnedFlow[];
+}
+
+export class RealmNotFoundError extends Error {}
+
+export async function readRealm(admin: AdminClient, realm: string, desired: DesiredRealm): Promise<ActualRealm> {
+  const rep = (await admin.realms.findOne({ realm })) as (Record<string, unknown> & { attributes?: Record<string, string> }) | null;
+  if (!rep) throw new RealmNotFoundError(`realm "${realm}" does not exist on the server`);
+  const attributes = rep.attributes ?? {};
+  const realmFields = Object.fromEntries(
+    Object.keys(desired.realm).map((k) => [k, k.startsWith("attributes.") ? attributes[k.slice("attributes.".length)] : rep[k]]),
+  );
+
+  const [events, actions, flows, scopes, defaultScopes] = await Promise.all([
+    admin.realms.getConfigEvents({ realm }) as Promise<Record<string, unknown>>,
+    admin.authenticationManagement.getRequiredActions({ realm } as never) as Promise<{ alias?: string; enabled?: boolean }[]>,
+    admin.authenticationManagement.getFlows({ realm } as never) as Promise<{ id?: string; alias?: string; topLevel?: boolean }[]>,
+    admin.clientScopes.find({ realm }),
+    admin.clientScopes.listDefaultClientScopes({ realm } as never) as Promise<{ id?: string }[]>,
+  ]);
+
+  const roles: Record<string, { description: string } | undefined> = {};
+  const groups: Record<string, { id: string; realmRoles: string[] } | undefined> = {};
+  const clients: Record<string, { id: string; attributes: Record<string, string>; hasAmrScope: boolean } | undefined> = {};
+  const amr = scopes.find((s) => s.name === AMR_SCOPE);
+
+  await Promise.all([
+    ...desired.roles.map(async (r) => {
+      const found = await admin.roles.findOneByName({ realm, name: r.name });
+      roles[r.name] = found ? { description: found.description ?? "" } : undefined;
+    }),
+    ...desired.groups.map(async (g) => {
+      const found = (await admin.groups.find({ realm, search: g.name, exact: true } as never)).find((x) => x.name === g.name);
+      if (!found?.id) return;
+      const mapped = await admin.groups.listRealmRoleMappings({ realm, id: found.id });
+      groups[g.name] = { id: found.id, realmRoles: mapped.map((m) => m.name!).sort() };
+    }),
+    ...desired.clients.map(async (c) => {
+      const found = (await admin.clients.find({ realm, clientId: c.clientId }))[0];
+      if (!found?.id) return;
+      const defaults = await admin.clients.listDefaultClientScopes({ realm, id: found.id });
+      clients[c.clientId] = { id: found.id, attributes: (found.attributes ?? {}) as Record<string, string>, hasAmrScope: defaults.some((s) => s.name === AMR_SCOPE) };
+    }),
+  ]);
+
+  let amrScope: ActualRealm["amrScope"];
+  if (amr?.id) {
+    const mapper = (await admin.clientScopes.listProtocolMappers({ realm, id: amr.id }))[0];
+    amrScope = {
+      id: amr.id,
+      isDefault: defaultScopes.some((s) => s.id === amr.id),
+      ...(mapper ? { mapper: { name: mapper.name, protocol: mapper.protocol, protocolMapper: mapper.protocolMapper, config: mapper.config } } : {}),
+    };
+  }
+
+  const owned = flows.filter((f) => f.topLevel && f.alias?.startsWith(FLOW_PREFIX));
+  const ownedFlows = await Promise.all(owned.map(async (f) => ({ id: f.id!, alias: f.alias!, tree: await readFlowTree(admin, realm, f.alias!) })));
+
+  return {
+    name: realm,
+    realm: realmFields,
+    attributes,
+    browserFlow: String(rep.browserFlow ?? ""),
+    events: Object.fromEntries(Object.keys(desired.events).map((k) => [k, k === "enabledEventTypes" ? [...((events[k] as string[]) ?? [])].sort() : events[k]])),
+    requiredActions: Object.fromEntries(
+      Object.keys(desired.requiredActions).map((alias) => {
+        const a = actions.find((x) => x.alias === alias);
+        return [alias, a ? { enabled: a.enabled } : undefined];
+      }),
+    ),
+    roles,
+    groups,
+    ...(amrScope ? { amrScope } : {}),
+    clients,
+    ownedFlows,
+  };
+}
+
+interface ExecutionInfo {
+  id?: string;
+  level?: number;
+  index?: number;
+  priority?: number;
+  providerId?: string;
+  displayName?: string;
+  requirement?: string;
+  authenticationFlow?: boolean;
+  authenticationConfig?: string;
+}
+
+/** Rebuilds the tree from Keycloak's flattened, depth-annotated execution list. */
+export async function readFlowTree(admin: AdminClient, realm: string, alias: string): Promise<FlowTree> {
+  const list = (await admin.authenticationManagement.getExecutions({ realm, flow: alias } as never)) as ExecutionInfo[];
+  const configs = new Map<string, Record<string, string>>();
+  await Promise.all(
+    list.filter((e) => e.authenticationConfig).map(async (e) => {
+      const cfg = await admin.authenticationManagement.getConfig({ realm, id: e.authenticationConfig! } as never);
+      configs.set(e.authenticationConfig!, (cfg.config ?? {}) as Record<string, string>);
+    }),
+  );
+  const root: { children: FlowNode[] } = { children: [] };
+  const stack: { children: FlowNode[] }[] = [root];
+  for (const e of list) {
+    const depth = e.level ?? 0;
+    stack.length = depth + 1;
+    const parent = stack[depth]!;
+    const requirement = (e.requirement ?? "DISABLED") as Requirement;
+    if (e.authenticationFlow) {
+      const node = { kind: "subflow" as const, name: subflowName(alias, e.displayName ?? ""), requirement, children: [] as FlowNode[] };
+      parent.children.push(node);
+      stack[depth + 1] = node;
+    } else {
+      const config = e.authenticationConfig ? configs.get(e.authenticationConfig) : undefined;
+      parent.children.push({ kind: "execution", provider: e.providerId ?? "", requirement, ...(config ? { config } : {}) });
+    }
+  }
+  return root;
+}
+
+export const subflowAlias = (top: string, name: string) => `${top} ${name}`;
+const subflowName = (top: string, alias: string) => (alias.startsWith(`${top} `) ? alias.slice(top.length + 1) : alias);
