@@ -5,6 +5,8 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "theme/", "test-results/", "bench-results/"] },
   js.configs.recommended,
+  // Plain JavaScript entry points run on Node (TypeScript files get Node's globals from @types/node).
+  { files: ["**/*.js"], languageOptions: { globals: { process: "readonly", console: "readonly" } } },
   ...tseslint.configs.recommended,
   {
     rules: {

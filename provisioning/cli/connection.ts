@@ -1,0 +1,33 @@
+// Admin connection from flags and environment. Secrets come only from the environment, never from
+// flags (which other users see in the process list), and are never printed.
+import { connectAdmin, type AdminClient, type AdminLogin } from "../admin/connect.js";
+
+export interface ConnectionOptions {
+  url?: string;
+  authRealm?: string;
+  user?: string;
+  clientId?: string;
+}
+
+export class UsageError extends Error {}
+
+export function resolveLogin(opts: ConnectionOptions, env: NodeJS.ProcessEnv): { url: string; login: AdminLogin } {
+  const url = opts.url ?? env.KEYCLOAK_URL;
+  if (!url) throw new UsageError("no server: pass --url or set KEYCLOAK_URL");
+  const realm = opts.authRealm ?? env.KEYCLOAK_AUTH_REALM ?? "master";
+  const clientId = opts.clientId ?? env.KEYCLOAK_CLIENT_ID;
+  if (clientId) {
+    const clientSecret = env.KEYCLOAK_CLIENT_SECRET;
+    if (!clientSecret) throw new UsageError(`service account ${clientId}: set KEYCLOAK_CLIENT_SECRET`);
+    return { url, login: { kind: "client", clientId, clientSecret, realm } };
+  }
+  const username = opts.user ?? env.KEYCLOAK_ADMIN_USERNAME ?? "admin";
+  const password = env.KEYCLOAK_ADMIN_PASSWORD;
+  if (!password) throw new UsageError(`admin ${username}: set KEYCLOAK_ADMIN_PASSWORD (or use --client-id with KEYCLOAK_CLIENT_SECRET)`);
+  return { url, login: { kind: "password", username, password, realm } };
+}
+
+export async function connect(opts: ConnectionOptions, env: NodeJS.ProcessEnv): Promise<AdminClient> {
+  const { url, login } = resolveLogin(opts, env);
+  return connectAdmin(url.replace(/\/+$/, ""), login);
+}

@@ -1,0 +1,127 @@
+// kc-assurance: validate a policy, plan its changes to realms, apply them.
+// Exit codes: 0 success (plan: no changes), 1 error or invalid policy, 2 plan --detailed-exitcode with changes.
+import { readFile } from "node:fs/promises";
+import { Command, Option } from "commander";
+import { applyPolicy, planRealm } from "../converge.js";
+import { formatIssue, PolicyError, type PolicyIssue } from "../policy/issues.js";
+import type { Policy } from "../policy/model.js";
+import { checkPolicy } from "../policy/validate.js";
+import { renderPlan, summary } from "../plan/render.js";
+import type { Plan } from "../plan/plan.js";
+import { connect, UsageError, type ConnectionOptions } from "./connection.js";
+import { mapLimit } from "./map-limit.js";
+
+export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+async function loadPolicy(file: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new PolicyError([{ file, line: 0, column: 0, path: "(file)", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+  }
+  const result = checkPolicy(file, text);
+  if (!result.ok) throw new PolicyError(result.issues);
+  return result.policy;
+}
+
+function realmsFor(policy: Policy, file: string, given: string[]): string[] {
+  const realms = given.length ? given : policy.realm ? [policy.realm] : [];
+  if (!realms.length) throw new UsageError(`${file} names no realm: pass --realm`);
+  return realms;
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command("kc-assurance")
+    .description("Turn an MFA policy file into a Keycloak realm that enforces it.")
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const connection = (cmd: Command) =>
+    cmd
+      .option("--url <url>", "Keycloak base URL (env KEYCLOAK_URL)")
+      .option("--auth-realm <realm>", "realm to log in to (env KEYCLOAK_AUTH_REALM, default master)")
+      .option("--user <name>", "admin user; password from env KEYCLOAK_ADMIN_PASSWORD (env KEYCLOAK_ADMIN_USERNAME, default admin)")
+      .option("--client-id <id>", "service account client instead of a user; secret from env KEYCLOAK_CLIENT_SECRET")
+      .option("--realm <name...>", "realm(s) to act on (default: the policy's realm)", [])
+      .addOption(new Option("--concurrency <n>", "realms worked on at once").default(4).argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)))
+      .option("--json", "print the plan as JSON on stdout");
+
+  program
+    .command("validate")
+    .description("check policy files without contacting a server")
+    .argument("<file...>", "policy files")
+    .action(async (files: string[]) => {
+      const issues: PolicyIssue[] = [];
+      for (const file of files) {
+        try {
+          await loadPolicy(file);
+          io.out(`${file}: valid\n`);
+        } catch (e) {
+          if (!(e instanceof PolicyError)) throw e;
+          issues.push(...e.issues);
+        }
+      }
+      if (issues.length) {
+        io.err(`${issues.map(formatIssue).join("\n")}\n${issues.length} problem${issues.length > 1 ? "s" : ""} found\n`);
+        setExit(EXIT.error);
+      }
+    });
+
+  connection(program.command("plan"))
+    .description("show what apply would change, per realm")
+    .argument("<file>", "policy file")
+    .option("--detailed-exitcode", "exit 2 when there are changes, 0 when none")
+    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; concurrency: number; json?: boolean; detailedExitcode?: boolean }) => {
+      const policy = await loadPolicy(file);
+      const realms = realmsFor(policy, file, opts.realm);
+      const admin = await connect(opts, io.env);
+      const plans = await mapLimit(realms, opts.concurrency, (realm) => planRealm(admin, policy, realm));
+      if (opts.json) io.out(`${JSON.stringify({ plans }, null, 2)}\n`);
+      else plans.forEach((p) => io.out(renderPlan(p)));
+      if (opts.detailedExitcode && plans.some((p) => p.changes.length)) setExit(EXIT.changes);
+    });
+
+  connection(program.command("apply"))
+    .description("converge realms to the policy, then verify they match it")
+    .argument("<file>", "policy file")
+    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; concurrency: number; json?: boolean }) => {
+      const policy = await loadPolicy(file);
+      const realms = realmsFor(policy, file, opts.realm);
+      const admin = await connect(opts, io.env);
+      let done = 0;
+      const outcomes = await mapLimit(realms, opts.concurrency, async (realm) => {
+        const started = Date.now();
+        const o = await applyPolicy(admin, policy, realm);
+        done++;
+        io.err(`[${done}/${realms.length}] ${realm}: ${o.writes ? `${summary(o.plan.changes)}; ${o.writes} writes` : "no changes, 0 writes"} (${Date.now() - started} ms)\n`);
+        return { realm, writes: o.writes, boundFlow: o.boundFlow, plan: o.plan as Plan };
+      });
+      if (opts.json) io.out(`${JSON.stringify({ applied: outcomes }, null, 2)}\n`);
+      else outcomes.forEach((o) => io.out(o.writes ? renderPlan(o.plan) : `realm ${o.realm}: already matches the policy (0 writes)\n`));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests call it in-process. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    const err = e as Error & { code?: string; exitCode?: number };
+    if (err.code?.startsWith("commander.")) return err.exitCode === 0 ? EXIT.ok : EXIT.error;
+    io.err(`${e instanceof PolicyError ? `${e.message}\n${e.issues.length} problem${e.issues.length > 1 ? "s" : ""} found` : `error: ${err.message}`}\n`);
+    return e instanceof UsageError || e instanceof PolicyError ? EXIT.error : EXIT.error;
+  }
+  return code;
+}
