@@ -38,7 +38,9 @@ function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] 
     if (e.keyword === "oneOf" || e.keyword === "allOf" || e.keyword === "if") continue;
     const path: (string | number)[] = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
     let message: string;
-    switch (e.keyword) {
+    if (e.schemaPath.includes("/definitions/duration/")) {
+      message = `expected a duration such as 300, "90s", "15m", "10h" or "30d"`;
+    } else switch (e.keyword) {
       case "additionalProperties":
         path.push(String(e.params.additionalProperty));
         message = `unknown field "${e.params.additionalProperty}"`;
@@ -53,17 +55,13 @@ function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] 
         message = `expected ${JSON.stringify(e.params.allowedValue)}`;
         break;
       case "pattern":
-        message = path.includes("maxAge") || /Wait|Reset|expiration/.test(String(path.at(-1)))
-          ? `expected a duration such as 300, "90s", "15m", "10h" or "30d"`
-          : `expected text matching ${e.params.pattern}`;
+        message = `expected text matching ${e.params.pattern}`;
         break;
       default:
         message = `expected ${e.message ?? "a different value"}`.replace(/^expected must /, "expected ").replace(/^expected should /, "expected ");
     }
     const key = `${path.join("/")}|${message}`;
     if (seen.has(key)) continue;
-    // A duration failing both branches reports the type branch too; the pattern message says it all.
-    if (e.keyword === "type" && errors.some((o) => o.instancePath === e.instancePath && o.keyword === "pattern")) continue;
     seen.add(key);
     out.push(source.issue(path, message));
   }

@@ -1,0 +1,112 @@
+// The policy checker: the example is valid, and each malformed or contradictory policy is refused
+// with the right file:line, field path and message, by `validate` and by `apply` before any server contact.
+import { readFileSync } from "node:fs";
+import { checkPolicy } from "../../../provisioning/policy/validate.js";
+import { formatIssue } from "../../../provisioning/policy/issues.js";
+import { run } from "../../../provisioning/cli/main.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const example = readFileSync(new URL("../../../policies/example.yaml", import.meta.url), "utf8");
+
+/** Replaces exactly one occurrence, so a case cannot silently stop applying. */
+function edit(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`edit target must occur once: ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
+
+interface Case { name: string; text: string; at: string; path: string; message: RegExp }
+
+const c = (name: string, from: string, to: string, at: string, path: string, message: RegExp): Case => {
+  const text = edit(example, from, to);
+  return { name, text, at, path, message };
+};
+
+const cases: Case[] = [
+  c("YAML syntax error", "version: 1\n", "version: [1\n", "", "(syntax)", /flow sequence|Missing|Unexpected|Implicit/i),
+  c("wrong version", "version: 1\n", "version: 2\n", "version: 2", "version", /expected 1/),
+  c("unknown top-level field", "version: 1\n", "version: 1\nrelam: x\n", "relam: x", "relam", /unknown field "relam"/),
+  c("unknown factor option (typo)", "digits: 6,", "digitz: 6,", "digitz", "factors.totp.digitz", /unknown field "digitz"/),
+  c("bad duration", "maxAge: 1h", "maxAge: 1 hour", "maxAge: 1 hour", "levels[1].maxAge", /expected a duration/),
+  c("negative duration", "maxAge: 15m", "maxAge: -5", "maxAge: -5", "levels[2].maxAge", /duration/),
+  c("unknown factor name", "factors: [webauthn]\n", "factors: [sms]\n", "factors: [sms]", "levels[2].factors[0]", /expected one of/),
+  c("TOTP digits out of range", "digits: 6,", "digits: 7,", "digits: 7", "factors.totp.digits", /expected one of 6, 8/),
+  c("TOTP algorithm unknown", "algorithm: SHA1", "algorithm: MD5", "algorithm: MD5", "factors.totp.algorithm", /SHA1/),
+  c("WebAuthn user verification unknown", "userVerification: preferred", "userVerification: sometimes", "userVerification: sometimes", "factors.webauthn.userVerification", /required/),
+  c("level without acr", '    acr: ["urn:example:loa:3"]\n', "", "- name: loa3", "levels[2]", /missing required field "acr"/),
+  c("tier number out of range", "  - tier: 3\n", "  - tier: 4\n", "tier: 4", "tiers[3].tier", /expected one of 0, 1, 2, 3/),
+  c("level name invalid", "- name: loa3", "- name: LOA 3", "name: LOA 3", "levels[2].name", /expected text matching/),
+  c("route without method", '"POST /api/auth/admin/clients"', '"/api/auth/admin/clients"', "/api/auth/admin/clients", "api.routes[1].route", /expected text matching/),
+  c("duplicate acr value", '["urn:example:loa:3"]', '["urn:example:loa:2"]', 'acr: ["urn:example:loa:2"]\n', "levels[2].acr[0]", /already means level "loa2"/),
+  c("duplicate level name", "- name: loa3", "- name: loa2", "- name: loa2\n    acr: [\"urn:example:loa:3", "levels[2].name", /defined twice/),
+  c("level uses a disabled factor", "  passkey: { rpName: Example, userVerification: required, residentKey: required }\n", "", "factors: [password, passkey]", "levels[0].factors[1]", /"passkey" is not enabled/),
+  c("first level without a primary factor", "factors: [password, passkey]", "factors: [totp]", "factors: [totp]", "levels[0].factors", /must include "password" or "passkey"/),
+  c("recovery codes as a level's only factor", "factors: [webauthn]\n", "factors: [recovery-codes]\n", "factors: [recovery-codes]", "levels[2].factors", /fallback/),
+  c("tier references an undefined level", "level: loa3\n    require", "level: loa9\n    require", "level: loa9", "tiers[0].level", /level "loa9" is not defined/),
+  c("tier requires a disabled factor", "  recovery-codes: { warningThreshold: 4 }\n", "", "require: [webauthn, totp, recovery-codes]", "tiers[0].require[2]", /not enabled/),
+  c("tier requires a factor it may not use", "require: [totp, recovery-codes]\n", "require: [totp, recovery-codes]\n    allow: [password, recovery-codes]\n", "require: [totp, recovery-codes]\n    allow", "tiers[1].require[0]", /not in this tier's allow list/),
+  c("tier level unreachable with allowed factors", "level: loa2\n    require: [totp, recovery-codes]\n", "level: loa2\n    allow: [password]\n", "level: loa2\n    allow", "tiers[1].level", /none of which this tier may use/),
+  c("duplicate tier number", "  - tier: 3\n", "  - tier: 2\n", "tier: 2\n    name: standard", "tiers[3].tier", /tier 2 is defined twice/),
+  c("tier with both group and role", "group: tier-3-standard-users\n", "group: tier-3-standard-users\n    role: everyone\n", "- tier: 3", "tiers[3]", /exactly one of "group" or "role"/),
+  c("client default below its minimum", "defaultLevel: loa2\n    minimumLevel: loa2", "defaultLevel: loa1\n    minimumLevel: loa2", "defaultLevel: loa1\n    minimumLevel: loa2", "clients[0].defaultLevel", /below the client's minimum/),
+  c("client minimum above the ladder", "minimumLevel: loa2", "minimumLevel: loa4", "minimumLevel: loa4", "clients[0].minimumLevel", /level "loa4" is not defined/),
+  c("duplicate client", "- clientId: self-service", "- clientId: admin-portal", "- clientId: admin-portal\n    defaultLevel: loa1", "clients[1].clientId", /listed twice/),
+  c("brute-force max wait shorter than the increment", "maxWait: 15m", "maxWait: 10s", "maxWait: 10s", "protection.bruteForce.maxWait", /shorter than waitIncrement/),
+  c("unknown event type", "types: [LOGIN, ", "types: [LOGINN, ", "types: [LOGINN", "audit.loginEvents.types[0]", /not a Keycloak event type/),
+  c("route level undefined", "level: loa3\n      roles", "level: gold\n      roles", "level: gold", "api.routes[0].level", /level "gold" is not defined/),
+  c("duplicate route", '"POST /api/auth/admin/clients"', '"POST /api/identity/admin/users/{id}/mfa-reset"', '- route: "POST /api/identity/admin/users/{id}/mfa-reset"\n      level: loa2', "api.routes[1].route", /listed twice/),
+  c("malformed route path", '"POST /api/auth/admin/clients"', '"POST /api/auth/{bad id}"', "POST /api/auth/{bad id}", "api.routes[1].route", /path segments plain or \{param\}/),
+];
+
+describe("policy validation", () => {
+  it("accepts the example policy", () => {
+    const r = checkPolicy("policies/example.yaml", example);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it("has at least 25 refused cases", () => expect(cases.length).toBeGreaterThanOrEqual(25));
+
+  it.each(cases)("refuses: $name", ({ text, at, path, message }) => {
+    const r = checkPolicy("bad.yaml", text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const issue = r.issues.find((i) => i.path === path);
+    expect({ path: issue?.path, all: r.issues.map(formatIssue) }).toMatchObject({ path });
+    expect(issue!.message).toMatch(message);
+    expect(issue!.file).toBe("bad.yaml");
+    if (at) expect(issue!.line).toBe(lineOf(text, at));
+  });
+});
+
+describe("CLI on invalid policies", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kca-policy-"));
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    // A closed port: had apply contacted a server, the error would be a connection failure instead.
+    return { out, err, io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), env: { KEYCLOAK_URL: "http://127.0.0.1:9", KEYCLOAK_ADMIN_PASSWORD: "x" } } };
+  };
+
+  it.each(cases.filter((k) => k.at))("validate and apply both report $name at its line, exit 1, no server contact", async ({ name, text, at, path }) => {
+    const file = join(dir, `${name.replace(/\W+/g, "-")}.yaml`);
+    writeFileSync(file, text);
+    const where = `${file}:${lineOf(text, at)}:`;
+    for (const cmd of ["validate", "apply"]) {
+      const { err, io: streams } = io();
+      expect(await run([cmd, file], streams)).toBe(1);
+      const printed = err.join("");
+      expect(printed).toContain(where);
+      expect(printed).toContain(`${path}:`);
+      expect(printed).not.toMatch(/ECONNREFUSED|fetch failed/);
+    }
+  });
+
+  it("prints valid for a good file and exits 0", async () => {
+    const { out, io: streams } = io();
+    expect(await run(["validate", "policies/example.yaml"], streams)).toBe(0);
+    expect(out.join("")).toContain("policies/example.yaml: valid");
+  });
+});
