@@ -1,0 +1,113 @@
+// Applying policies to a real realm: what lands, that a re-apply writes nothing, that drift made
+// through the admin API is planned and repaired, and that a policy change is applied in place.
+import { readFileSync } from "node:fs";
+import { applyPolicy, planRealm } from "../../provisioning/converge.js";
+import { checkPolicy } from "../../provisioning/policy/validate.js";
+import type { Policy } from "../../provisioning/policy/model.js";
+import { flowLines } from "../../provisioning/compile/flow-tree.js";
+import { readFlowTree } from "../../provisioning/keycloak/read-realm.js";
+import { run } from "../../provisioning/cli/main.js";
+import { useFreshRealm } from "../support/realm.js";
+
+const exampleText = readFileSync(new URL("../../policies/example.yaml", import.meta.url), "utf8");
+const policyOf = (text: string): Policy => {
+  const r = checkPolicy("policy.yaml", text);
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
+  return r.policy;
+};
+const example = policyOf(exampleText);
+const realm = useFreshRealm("provision");
+
+interface ExecutionInfo { id: string; providerId?: string; displayName?: string; level: number; index: number; priority: number; requirement: string; authenticationConfig?: string }
+
+describe("apply", () => {
+  it("configures a fresh realm from the example policy", async () => {
+    const outcome = await applyPolicy(realm.admin, example, realm.name);
+    expect(outcome.writes).toBeGreaterThan(0);
+
+    const rep = (await realm.admin.realms.findOne({ realm: realm.name }))!;
+    expect(rep.browserFlow).toBe(outcome.boundFlow);
+    expect(rep.browserFlow).toMatch(/^kca-browser-[0-9a-f]{8}$/);
+    expect(JSON.parse(rep.attributes!["acr.loa.map"])).toEqual({
+      "urn:example:loa:1": 1, "urn:example:loa:2": 2, "http://schemas.openid.net/pape/policies/2007/06/multi-factor": 2, "urn:example:loa:3": 3,
+    });
+    expect(rep).toMatchObject({ otpPolicyDigits: 6, otpPolicyPeriod: 30, otpPolicyAlgorithm: "HmacSHA1", bruteForceProtected: true, failureFactor: 5, loginTheme: "kc-assurance" });
+
+    const executions = (await realm.admin.authenticationManagement.getExecutions({ flow: rep.browserFlow! } as never)) as ExecutionInfo[];
+    const tier0 = executions.find((e) => e.displayName === `${rep.browserFlow} tier-0`)!;
+    expect(tier0.requirement).toBe("CONDITIONAL");
+    const tier0Steps = executions.filter((e) => e.level === tier0.level + 1 && executions.indexOf(e) > executions.indexOf(tier0)).slice(0, 7);
+    expect(tier0Steps.map((e) => e.providerId)).toEqual([
+      "conditional-user-role", "conditional-level-of-authentication", "conditional-level-of-authentication", "conditional-level-of-authentication",
+      undefined, "webauthn-authenticator", "auth-otp-form",
+    ]);
+    const loaConfig = await realm.admin.authenticationManagement.getConfig({ id: tier0Steps[3]!.authenticationConfig! } as never);
+    expect(loaConfig.config).toEqual({ "loa-condition-level": "3", "loa-max-age": "900" });
+
+    const [portal] = await realm.admin.clients.find({ clientId: "admin-portal" });
+    expect(portal!.attributes).toMatchObject({ "default.acr.values": "urn:example:loa:2", "minimum.acr.value": "urn:example:loa:2" });
+    const events = await realm.admin.realms.getConfigEvents({ realm: realm.name });
+    expect(events).toMatchObject({ eventsEnabled: true, eventsExpiration: 90 * 86400, adminEventsEnabled: true, adminEventsDetailsEnabled: false });
+    const group = (await realm.admin.groups.find({ search: "tier-0-platform-admins", exact: true } as never))[0]!;
+    expect((await realm.admin.groups.listRealmRoleMappings({ id: group.id! })).map((r) => r.name)).toContain("kca-tier-0");
+  });
+
+  it("makes zero writes when applied again", async () => {
+    const again = await applyPolicy(realm.admin, example, realm.name);
+    expect(again.writes).toBe(0);
+    expect(again.plan.changes).toEqual([]);
+  });
+
+  it("shows drift made in the admin API in plan, with order drift, and repairs it", async () => {
+    const rep = (await realm.admin.realms.findOne({ realm: realm.name }))!;
+    await realm.admin.realms.update({ realm: realm.name }, { failureFactor: 9 });
+    const executions = (await realm.admin.authenticationManagement.getExecutions({ flow: rep.browserFlow! } as never)) as ExecutionInfo[];
+    const otp = executions.find((e) => e.providerId === "auth-otp-form" && e.level === 2)!;
+    await realm.admin.authenticationManagement.raisePriorityExecution({ id: otp.id } as never);
+
+    const plan = await planRealm(realm.admin, example, realm.name);
+    const kinds = plan.changes.map((c) => `${c.action} ${c.kind}`);
+    expect(kinds).toEqual(expect.arrayContaining(["update realm", "create flow", "update flow-binding", `delete flow`]));
+    expect(plan.changes.find((c) => c.kind === "realm")!.details).toContain("failureFactor: 9 -> 5");
+    const flowDiff = plan.changes.find((c) => c.action === "create" && c.kind === "flow")!.details;
+    // Order drift shows as a move: the same step removed in one place and added in another.
+    const removed = flowDiff.filter((l) => l.startsWith("- ")).map((l) => l.slice(2));
+    const moved = flowDiff.filter((l) => l.startsWith("+ ")).map((l) => l.slice(2)).filter((l) => removed.includes(l));
+    expect(moved.some((l) => /auth-otp-form|webauthn-authenticator /.test(l))).toBe(true);
+
+    const repaired = await applyPolicy(realm.admin, example, realm.name);
+    expect(repaired.boundFlow).not.toBe(rep.browserFlow);
+    expect((await planRealm(realm.admin, example, realm.name)).changes).toEqual([]);
+    const flows = (await realm.admin.authenticationManagement.getFlows()).map((f) => f.alias);
+    expect(flows.filter((a) => a?.startsWith("kca-browser"))).toEqual([repaired.boundFlow]);
+  });
+
+  it("applies a policy change in place: tier 1 moves from TOTP to WebAuthn", async () => {
+    const before = (await realm.admin.realms.findOne({ realm: realm.name }))!.browserFlow!;
+    const changed = policyOf(exampleText.replace("require: [totp, recovery-codes]", "require: [webauthn, recovery-codes]"));
+    const outcome = await applyPolicy(realm.admin, changed, realm.name);
+    expect(outcome.boundFlow).not.toBe(before);
+    const lines = flowLines(await readFlowTree(realm.admin, realm.name, outcome.boundFlow));
+    const tier1 = lines.slice(lines.findIndex((l) => l.includes("tier-1 (subflow)")));
+    const tier1Body = tier1.slice(1, tier1.findIndex((l, i) => i > 0 && /^ {2}\S/.test(l)));
+    expect(tier1Body.some((l) => l.trim().startsWith("webauthn-authenticator REQUIRED"))).toBe(true);
+    expect(tier1Body.some((l) => l.trim().startsWith("auth-otp-form REQUIRED"))).toBe(false);
+    expect((await applyPolicy(realm.admin, changed, realm.name)).writes).toBe(0);
+  });
+
+  it("plan --json --detailed-exitcode through the CLI: 2 with changes, 0 without, no secret printed", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const env = { KEYCLOAK_URL: realm.server.baseUrl, KEYCLOAK_ADMIN_USERNAME: realm.server.admin.username, KEYCLOAK_ADMIN_PASSWORD: realm.server.admin.password };
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), env };
+    expect(await run(["plan", "policies/example.yaml", "--realm", realm.name, "--json", "--detailed-exitcode"], io)).toBe(2);
+    const parsed = JSON.parse(out.join("")) as { plans: { realm: string; changes: { kind: string }[] }[] };
+    expect(parsed.plans[0]!.realm).toBe(realm.name);
+    expect(parsed.plans[0]!.changes.map((c) => c.kind)).toContain("flow");
+    expect(await run(["apply", "policies/example.yaml", "--realm", realm.name], io)).toBe(0);
+    out.length = 0;
+    expect(await run(["plan", "policies/example.yaml", "--realm", realm.name, "--detailed-exitcode"], io)).toBe(0);
+    expect(out.join("")).toContain("no changes");
+    expect([...out, ...err].join("")).not.toContain(realm.server.admin.password);
+  });
+});
