@@ -69,12 +69,15 @@ export async function signIn(
   });
   await page.goto(oidc.buildAuthorizationUrl(client.config, params).href);
   await interact(page);
+  let timer: NodeJS.Timeout | undefined;
   const url = await Promise.race([
     callback,
-    new Promise<never>((_, reject) =>
-      setTimeout(async () => reject(new Error(`no redirect to the client; the browser is at ${page.url()} ("${await page.title()}")`)), 15_000).unref(),
-    ),
-  ]);
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void page.title().catch(() => "").then((title) => reject(new Error(`no redirect to the client; the browser is at ${page.url()} ("${title}")`)));
+      }, 15_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
   await page.unroute(`${REDIRECT_URI}**`);
   return oidc.authorizationCodeGrant(client.config, url, { pkceCodeVerifier: verifier, expectedState: state });
 }
