@@ -5,10 +5,13 @@
 import { i18nBuilder } from "keycloakify/login";
 import type { ThemeName } from "../kc.gen";
 
-const { useI18n, ofTypeI18n } = i18nBuilder
+const { useI18n } = i18nBuilder
   .withThemeName<ThemeName>()
   .withCustomTranslations({
     en: {
+      // Keycloak's German leaves these two in English; ours are set in both languages.
+      loginOtpOneTime: "One-time code",
+      authenticatorCode: "One-time code",
       kcaSignInTitle: "Sign in",
       kcaSignedInAs: "Signed in as {0}",
       kcaSigningInAs: "Signing in as {0}",
@@ -81,6 +84,8 @@ const { useI18n, ofTypeI18n } = i18nBuilder
       kcaOtpDeviceFallback: "Authenticator app {0}",
     },
     de: {
+      loginOtpOneTime: "Einmalcode",
+      authenticatorCode: "Einmalcode",
       kcaSignInTitle: "Anmelden",
       kcaSignedInAs: "Angemeldet als {0}",
       kcaSigningInAs: "Anmeldung als {0}",
@@ -155,6 +160,6 @@ const { useI18n, ofTypeI18n } = i18nBuilder
   })
   .build();
 
-type I18n = typeof ofTypeI18n;
+type I18n = ReturnType<typeof useI18n>["i18n"];
 
 export { useI18n, type I18n };

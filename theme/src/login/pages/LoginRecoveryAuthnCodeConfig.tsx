@@ -65,11 +65,11 @@ export default function LoginRecoveryAuthnCodeConfig({ kcContext, i18n }: PagePr
         <input type="hidden" name="generatedRecoveryAuthnCodes" value={bean.generatedRecoveryAuthnCodesAsString} />
         <input type="hidden" name="generatedAt" value={bean.generatedAt} />
         <input type="hidden" id="userLabel" name="userLabel" value={msgStr("recovery-codes-label-default")} />
+        {/* No name: the confirmation gates the button and is not Keycloak's business. */}
         <div className="kca-check kca-confirm">
           <input
             type="checkbox"
             id="kcRecoveryCodesConfirmationCheck"
-            name="kcRecoveryCodesConfirmationCheck"
             checked={confirmed}
             onChange={(e) => setConfirmed(e.currentTarget.checked)}
             autoFocus

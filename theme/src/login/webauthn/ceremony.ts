@@ -34,7 +34,9 @@ export function creationOptions(ctx: RegisterContext): PublicKeyCredentialCreati
   if (ctx.userVerificationRequirement !== "not specified") {
     selection.userVerification = ctx.userVerificationRequirement as UserVerificationRequirement;
   }
-  const algorithms = ctx.signatureAlgorithms.length > 0 ? ctx.signatureAlgorithms.map(Number) : [-7];
+  // COSE algorithm numbers (Keycloak sends e.g. -7 for ES256); ES256 when the policy names none.
+  const listed = ctx.signatureAlgorithms.map(Number).filter(Number.isFinite);
+  const algorithms = listed.length > 0 ? listed : [-7];
   const options: PublicKeyCredentialCreationOptions = {
     challenge: decode(ctx.challenge),
     rp: { id: ctx.rpId, name: ctx.rpEntityName },
