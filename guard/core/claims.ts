@@ -1,0 +1,69 @@
+// The claims of a Keycloak access token the guard relies on, and the checks every token must pass
+// once its signature holds: issuer, audience, lifetime, and that it is an access token at all.
+
+export interface AccessClaims {
+  readonly iss: string;
+  readonly aud: string | readonly string[];
+  readonly exp: number;
+  readonly nbf?: number;
+  readonly iat?: number;
+  readonly sub?: string;
+  /** Keycloak: "Bearer" in access tokens, "ID" in ID tokens, "Refresh" in refresh tokens. */
+  readonly typ?: string;
+  readonly azp?: string;
+  readonly acr?: string;
+  readonly amr?: readonly string[];
+  readonly auth_time?: number;
+  /** Space-separated scopes. */
+  readonly scope?: string;
+  readonly realm_access?: { readonly roles?: readonly string[] };
+  readonly resource_access?: Readonly<Record<string, { readonly roles?: readonly string[] }>>;
+  readonly [claim: string]: unknown;
+}
+
+export interface ClaimChecks {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly clockSkewSeconds: number;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * Why the claims make the token unacceptable, or undefined when they do not. `atJwt` says the
+ * header declared an RFC 9068 access token (`typ: at+jwt`), which needs no `typ` claim.
+ */
+export function claimsProblem(claims: AccessClaims, checks: ClaimChecks, atJwt: boolean, nowSeconds: number): string | undefined {
+  if (claims.iss !== checks.issuer) return "the token is from another issuer";
+  const aud = claims.aud;
+  if (!(aud === checks.audience || (Array.isArray(aud) && aud.includes(checks.audience)))) return "the token is meant for another audience";
+  if (!isNumber(claims.exp)) return "the token has no expiry";
+  if (nowSeconds >= claims.exp + checks.clockSkewSeconds) return "the token has expired";
+  if (claims.nbf !== undefined && (!isNumber(claims.nbf) || claims.nbf > nowSeconds + checks.clockSkewSeconds)) return "the token is not valid yet";
+  if (claims.iat !== undefined && !isNumber(claims.iat)) return "the token's iat is not a number";
+  if (claims.typ === undefined ? !atJwt : claims.typ !== "Bearer") return "the token is not an access token";
+  return undefined;
+}
+
+// The strings of a claim meant to be a list of strings; anything else counts as none.
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+
+/** Realm roles as they are, client roles as "client-id:role". */
+export function rolesOf(claims: AccessClaims): Set<string> {
+  const roles = new Set(strings(claims.realm_access?.roles));
+  const clients = claims.resource_access;
+  if (clients !== null && typeof clients === "object") {
+    for (const [client, access] of Object.entries(clients)) {
+      for (const role of strings(access?.roles)) roles.add(`${client}:${role}`);
+    }
+  }
+  return roles;
+}
+
+export function scopesOf(claims: AccessClaims): Set<string> {
+  return new Set(typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : []);
+}
+
+export function amrOf(claims: AccessClaims): Set<string> {
+  return new Set(strings(claims.amr));
+}
