@@ -3,9 +3,9 @@
 import { connectAdmin } from "../provisioning/admin/connect.js";
 import { setUpDemo } from "./demo.js";
 import { KeycloakLauncher } from "./keycloak/launcher.js";
-import { themeJars } from "./keycloak/theme-jars.js";
+import { providerJars } from "./keycloak/provider-jars.js";
 
-const kc = await new KeycloakLauncher().withProviders(themeJars()).start();
+const kc = await new KeycloakLauncher().withProviders(providerJars()).start();
 const admin = await connectAdmin(kc.baseUrl, { kind: "password", ...kc.admin });
 const demo = await setUpDemo(admin);
 process.stdout.write(

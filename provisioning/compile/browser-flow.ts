@@ -1,20 +1,22 @@
-// The browser flow a policy asks for. Shape (levels are Keycloak LoA numbers, 1 = lowest):
+// The browser flow a policy asks for. Keycloak's step-up ladder (one conditional subflow per level,
+// ascending) does the work; each level's condition appears exactly once, because Keycloak fails
+// (discovery and SSO included) when a flow holds two conditions for the same level.
 //
 //   auth-cookie                                  ALTERNATIVE   SSO within each level's freshness
 //   forms (subflow)                              ALTERNATIVE
 //     auth-username-form                         REQUIRED      identifier first: tiers need the user
-//     tier-N (subflow)                           CONDITIONAL   one per tier that forces more than level 1
-//       conditional-user-role {tier role}
-//       conditional-level-of-authentication x k  one per level up to the tier's: all true on a fresh
-//                                                sign-in, and on success each records its level
-//       tier-N-loa-K (subflow) REQUIRED           factors of level K the tier may use (ALTERNATIVE)
-//       <required factor>                        REQUIRED      the tier's required factors
-//     loa-K (subflow)                            CONDITIONAL   step-up ladder, ascending
+//     kca-tier-level {role, level}               REQUIRED      one per tier above level 1: raises the
+//                                                              level this sign-in must reach (extensions/)
+//     loa-K (subflow)                            CONDITIONAL   K = 1..n
 //       conditional-level-of-authentication {K, maxAge}
-//       loa-K-factors (subflow) REQUIRED         the level's factors (ALTERNATIVE)
+//       loa-K-factors (subflow) REQUIRED          the level's factors, any one (ALTERNATIVE)
+//         or, when a tier must use given factors at this level:
+//       loa-K-any (subflow) CONDITIONAL           users of none of those tiers: any one factor
+//       loa-K-tier-N (subflow) CONDITIONAL        users of tier N: its required factors, all REQUIRED
+//       loa-K-tier-N-extra (subflow) CONDITIONAL  tier N factors outside the level's set, or asked only
+//                                                 once enrolled (conditional-user-configured)
 //
-// A tier whose sign-ins must block until enrolment has its required factors REQUIRED, so Keycloak
-// asks the user to set them up before any token; otherwise they sit behind conditional-user-configured.
+// A REQUIRED factor the user has not set up makes Keycloak ask them to enrol it before any token.
 import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers.js";
 import type { Factor, Level, Policy, Tier } from "../policy/model.js";
 import type { ExecutionNode, FlowNode, FlowTree, Requirement } from "./flow-tree.js";
@@ -40,6 +42,36 @@ const FACTOR_PROVIDER: Record<Factor, string> = {
 
 const LOA = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condLevel];
 const ROLE = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserRole];
+const TIER = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.tierLevel];
+
+interface Placement {
+  readonly tier: Tier;
+  readonly level: Level;
+  readonly factors: Factor[];
+  /** Replaces the level's any-one choice for the tier (the factor belongs to the level). */
+  readonly replaces: boolean;
+}
+
+/**
+ * Where each tier's required factors are asked: at the highest level up to the tier's own whose
+ * factors include it (so a factor is asked once); else at level 1, in addition to its factors.
+ * Recovery codes are a fallback and are never required at every sign-in.
+ */
+export function placeRequiredFactors(policy: Policy): Placement[] {
+  const placements: Placement[] = [];
+  for (const tier of policy.tiers) {
+    for (const f of tier.require) {
+      if (f === "password" || f === "recovery-codes") continue;
+      const home = [...policy.levels].reverse().find((l) => l.rank > 1 && l.rank <= tier.level.rank && l.factors.includes(f));
+      const level = home ?? policy.levels[0]!;
+      const replaces = home !== undefined && tier.blockUntilEnrolled;
+      const existing = placements.find((p) => p.tier === tier && p.level === level && p.replaces === replaces);
+      if (existing) existing.factors.push(f);
+      else placements.push({ tier, level, factors: [f], replaces });
+    }
+  }
+  return placements;
+}
 
 export function compileBrowserFlow(policy: Policy): FlowTree {
   // amr stays valid as long as the longest-lived level: a token minted from SSO keeps it.
@@ -50,61 +82,48 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     requirement,
     config: { "default.reference.value": AMR[f], "default.reference.maxAge": amrMaxAge },
   });
-  const loaCondition = (level: Level): ExecutionNode => ({
+  const roleCondition = (tier: Tier, negate: boolean): ExecutionNode => ({
     kind: "execution",
-    provider: AUTHENTICATORS.condLevel,
+    provider: AUTHENTICATORS.condUserRole,
     requirement: "REQUIRED",
-    config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) },
+    config: { [ROLE.role]: tierRole(tier), [ROLE.negate]: String(negate) },
   });
-  const choice = (name: string, factors: readonly Factor[]): FlowNode =>
-    factors.length === 1
-      ? factor(factors[0]!, "REQUIRED")
-      : { kind: "subflow", name, requirement: "REQUIRED", children: factors.map((f) => factor(f, "ALTERNATIVE")) };
+  const placements = placeRequiredFactors(policy);
 
-  const tierFlows: FlowNode[] = policy.tiers
-    .filter((t) => t.level.rank > 1 || t.require.some((f) => f !== "password"))
-    .map((t) => {
-      // Recovery codes are a fallback, never asked at every sign-in.
-      const required: Factor[] = t.require.filter((f) => f !== "password" && f !== "recovery-codes");
-      const ladder = policy.levels.filter((l) => l.rank <= t.level.rank);
-      // A level is already met by a required factor of its own; otherwise the user picks one the tier allows.
-      const levelSteps = ladder
-        .filter((l) => !(t.blockUntilEnrolled && l.factors.some((f) => required.includes(f))))
-        .map((l) => ({ l, usable: l.factors.filter((f) => t.allow.includes(f)) }))
-        .filter(({ usable }) => usable.length > 0)
-        .map(({ l, usable }) => choice(`tier-${t.tier}-${l.name}`, usable));
-      const requiredSteps: FlowNode[] = t.blockUntilEnrolled
-        ? required.map((f) => factor(f, "REQUIRED"))
-        : required.length
-          ? [{
-              kind: "subflow",
-              name: `tier-${t.tier}-enrolled`,
-              requirement: "CONDITIONAL",
-              children: [
-                { kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" },
-                ...required.map((f) => factor(f, "REQUIRED")),
-              ],
-            }]
-          : [];
-      return {
-        kind: "subflow",
-        name: `tier-${t.tier}`,
-        requirement: "CONDITIONAL",
-        children: [
-          { kind: "execution", provider: AUTHENTICATORS.condUserRole, requirement: "REQUIRED", config: { [ROLE.role]: tierRole(t), [ROLE.negate]: "false" } },
-          ...ladder.map(loaCondition),
-          ...levelSteps,
-          ...requiredSteps,
-        ],
-      } satisfies FlowNode;
-    });
+  const levelFlow = (level: Level): FlowNode => {
+    const here = placements.filter((p) => p.level === level);
+    const replacing = here.filter((p) => p.replaces);
+    const anyOne: FlowNode[] = level.factors.length === 1
+      ? [factor(level.factors[0]!, "REQUIRED")]
+      : level.factors.map((f) => factor(f, "ALTERNATIVE"));
+    const choice: FlowNode = replacing.length
+      ? { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...replacing.map((p) => roleCondition(p.tier, true)), ...anyOne] }
+      : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne };
+    const tierFlows: FlowNode[] = here.map((p) => ({
+      kind: "subflow",
+      name: `${level.name}-tier-${p.tier.tier}${p.replaces ? "" : "-extra"}`,
+      requirement: "CONDITIONAL",
+      children: [
+        roleCondition(p.tier, false),
+        ...(p.tier.blockUntilEnrolled ? [] : [{ kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" } satisfies ExecutionNode]),
+        ...p.factors.map((f) => factor(f, "REQUIRED")),
+      ],
+    }));
+    return {
+      kind: "subflow",
+      name: level.name,
+      requirement: "CONDITIONAL",
+      children: [
+        { kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) } },
+        choice,
+        ...tierFlows,
+      ],
+    };
+  };
 
-  const ladderFlows: FlowNode[] = policy.levels.map((l) => ({
-    kind: "subflow",
-    name: l.name,
-    requirement: "CONDITIONAL",
-    children: [loaCondition(l), choice(`${l.name}-factors`, l.factors)],
-  }));
+  const tierLevels: FlowNode[] = policy.tiers
+    .filter((t) => t.level.rank > 1)
+    .map((t) => ({ kind: "execution", provider: AUTHENTICATORS.tierLevel, requirement: "REQUIRED", config: { [TIER.role]: tierRole(t), [TIER.level]: String(t.level.rank) } }));
 
   return {
     children: [
@@ -115,8 +134,8 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
         requirement: "ALTERNATIVE",
         children: [
           { kind: "execution", provider: AUTHENTICATORS.username, requirement: "REQUIRED" },
-          ...tierFlows,
-          ...ladderFlows,
+          ...tierLevels,
+          ...policy.levels.map(levelFlow),
         ],
       },
     ],

@@ -18,6 +18,8 @@ export const AUTHENTICATORS = {
   condUserRole: "conditional-user-role",
   condUserConfigured: "conditional-user-configured",
   condUserAttribute: "conditional-user-attribute",
+  /** Ours (extensions/): raises the requested level for users of a tier. */
+  tierLevel: "kca-tier-level",
 } as const;
 
 /** Config keys per authenticator, as the server's config description names them. */
@@ -32,6 +34,7 @@ export const AUTHENTICATOR_CONFIG_KEYS = {
     regex: "regex",
   },
   [AUTHENTICATORS.deny]: { errorMessage: "denyErrorMessage" },
+  [AUTHENTICATORS.tierLevel]: { role: "kca.tier.role", level: "kca.tier.level" },
 } as const;
 
 export const REQUIRED_ACTIONS = {

@@ -34,15 +34,23 @@ describe("apply", () => {
     expect(rep).toMatchObject({ otpPolicyDigits: 6, otpPolicyPeriod: 30, otpPolicyAlgorithm: "HmacSHA1", bruteForceProtected: true, failureFactor: 5, loginTheme: "kc-assurance" });
 
     const executions = (await realm.admin.authenticationManagement.getExecutions({ flow: rep.browserFlow! } as never)) as ExecutionInfo[];
-    const tier0 = executions.find((e) => e.displayName === `${rep.browserFlow} tier-0`)!;
-    expect(tier0.requirement).toBe("CONDITIONAL");
-    const tier0Steps = executions.filter((e) => e.level === tier0.level + 1 && executions.indexOf(e) > executions.indexOf(tier0)).slice(0, 7);
-    expect(tier0Steps.map((e) => e.providerId)).toEqual([
-      "conditional-user-role", "conditional-level-of-authentication", "conditional-level-of-authentication", "conditional-level-of-authentication",
-      undefined, "webauthn-authenticator", "auth-otp-form",
+    const tierLevel = executions.filter((e) => e.providerId === "kca-tier-level");
+    expect(tierLevel.map((e) => e.requirement)).toEqual(["REQUIRED", "REQUIRED"]);
+    const tier0 = await realm.admin.authenticationManagement.getConfig({ id: tierLevel[0]!.authenticationConfig! } as never);
+    expect(tier0.config).toEqual({ "kca.tier.role": "kca-tier-0", "kca.tier.level": "3" });
+    const loa = executions.filter((e) => e.providerId === "conditional-level-of-authentication");
+    const loaConfigs = await Promise.all(loa.map((e) => realm.admin.authenticationManagement.getConfig({ id: e.authenticationConfig! } as never)));
+    expect(loaConfigs.map((c) => c.config)).toEqual([
+      { "loa-condition-level": "1", "loa-max-age": "36000" },
+      { "loa-condition-level": "2", "loa-max-age": "3600" },
+      { "loa-condition-level": "3", "loa-max-age": "900" },
     ]);
-    const loaConfig = await realm.admin.authenticationManagement.getConfig({ id: tier0Steps[3]!.authenticationConfig! } as never);
-    expect(loaConfig.config).toEqual({ "loa-condition-level": "3", "loa-max-age": "900" });
+    const loa3 = executions.find((e) => e.displayName === `${rep.browserFlow} loa3`)!;
+    expect(loa3.requirement).toBe("CONDITIONAL");
+    // The realm still serves discovery (Keycloak fails it when a flow repeats a level).
+    const discovery = await fetch(`${realm.issuer}/.well-known/openid-configuration`);
+    expect(discovery.status).toBe(200);
+    expect(((await discovery.json()) as { acr_values_supported: string[] }).acr_values_supported).toEqual(expect.arrayContaining(["urn:example:loa:1", "urn:example:loa:3"]));
 
     const [portal] = await realm.admin.clients.find({ clientId: "admin-portal" });
     expect(portal!.attributes).toMatchObject({ "default.acr.values": "urn:example:loa:2", "minimum.acr.value": "urn:example:loa:2" });
@@ -62,8 +70,8 @@ describe("apply", () => {
     const rep = (await realm.admin.realms.findOne({ realm: realm.name }))!;
     await realm.admin.realms.update({ realm: realm.name }, { failureFactor: 9 });
     const executions = (await realm.admin.authenticationManagement.getExecutions({ flow: rep.browserFlow! } as never)) as ExecutionInfo[];
-    const otp = executions.find((e) => e.providerId === "auth-otp-form" && e.level === 2)!;
-    await realm.admin.authenticationManagement.raisePriorityExecution({ id: otp.id } as never);
+    const shifted = executions.find((e) => e.providerId === "webauthn-authenticator" && e.level === 3)!;
+    await realm.admin.authenticationManagement.raisePriorityExecution({ id: shifted.id } as never);
 
     const plan = await planRealm(realm.admin, example, realm.name);
     const kinds = plan.changes.map((c) => `${c.action} ${c.kind}`);
@@ -84,14 +92,16 @@ describe("apply", () => {
 
   it("applies a policy change in place: tier 1 moves from TOTP to WebAuthn", async () => {
     const before = (await realm.admin.realms.findOne({ realm: realm.name }))!.browserFlow!;
-    const changed = policyOf(exampleText.replace("require: [totp, recovery-codes]", "require: [webauthn, recovery-codes]"));
+    // WebAuthn is the level-3 factor, so tier 1 now reaches level 3.
+    const changed = policyOf(exampleText.replace("level: loa2\n    require: [totp, recovery-codes]", "level: loa3\n    require: [webauthn, recovery-codes]"));
     const outcome = await applyPolicy(realm.admin, changed, realm.name);
     expect(outcome.boundFlow).not.toBe(before);
     const lines = flowLines(await readFlowTree(realm.admin, realm.name, outcome.boundFlow));
-    const tier1 = lines.slice(lines.findIndex((l) => l.includes("tier-1 (subflow)")));
-    const tier1Body = tier1.slice(1, tier1.findIndex((l, i) => i > 0 && /^ {2}\S/.test(l)));
-    expect(tier1Body.some((l) => l.trim().startsWith("webauthn-authenticator REQUIRED"))).toBe(true);
-    expect(tier1Body.some((l) => l.trim().startsWith("auth-otp-form REQUIRED"))).toBe(false);
+    const start = lines.findIndex((l) => l.includes("loa3-tier-1 (subflow)"));
+    expect(start).toBeGreaterThan(0);
+    expect(lines[start + 2]!.trim()).toMatch(/^webauthn-authenticator REQUIRED/);
+    expect(lines.some((l) => l.includes("loa2-tier-1 (subflow)"))).toBe(false);
+    expect(lines.filter((l) => l.includes("kca-tier-level")).some((l) => l.includes('"kca.tier.level":"3","kca.tier.role":"kca-tier-1"'))).toBe(true);
     expect((await applyPolicy(realm.admin, changed, realm.name)).writes).toBe(0);
   });
 

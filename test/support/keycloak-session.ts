@@ -1,7 +1,7 @@
 // The one Keycloak of a test run. Never skips: if Keycloak cannot start, the run fails here.
 import { KeycloakLauncher, type RunningKeycloak } from "../../scripts/keycloak/launcher.js";
 import { ENV_ADMIN_PASSWORD, ENV_ADMIN_USER, ENV_URL } from "./server.js";
-import { themeJars } from "../../scripts/keycloak/theme-jars.js";
+import { providerJars } from "../../scripts/keycloak/provider-jars.js";
 
 // On globalThis: setup and teardown each load this module afresh (tsx), in the same process.
 declare global {
@@ -10,7 +10,7 @@ declare global {
 
 export async function startSession(): Promise<void> {
   const began = Date.now();
-  const running = await new KeycloakLauncher().withProviders(themeJars()).start();
+  const running = await new KeycloakLauncher().withProviders(providerJars()).start();
   globalThis.__kcAssuranceTestServer = running;
   process.env[ENV_URL] = running.baseUrl;
   process.env[ENV_ADMIN_USER] = running.admin.username;

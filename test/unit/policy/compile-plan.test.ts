@@ -37,12 +37,35 @@ describe("compile", () => {
     expect(desired.clients.find((c) => c.clientId === "admin-portal")!.attributes).toEqual({ "default.acr.values": "urn:example:loa:2", "minimum.acr.value": "urn:example:loa:2" });
   });
 
-  it("builds tier subflows before the ascending step-up ladder", () => {
-    const lines = flowLines(desired.browserFlow);
-    const order = ["tier-0 (subflow)", "tier-1 (subflow)", "tier-2 (subflow)", "loa1 (subflow)", "loa2 (subflow)", "loa3 (subflow)"].map((n) => lines.findIndex((l) => l.trim().startsWith(n)));
-    expect(order.every((i) => i > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    // Tier 3 forces nothing beyond the first level, so it has no subflow of its own.
+  it("raises the level for tiers above level 1, then runs the ascending ladder with each level once", () => {
+    const lines = flowLines(desired.browserFlow).map((l) => l.trim());
+    expect(lines.filter((l) => l.startsWith("kca-tier-level"))).toEqual([
+      'kca-tier-level REQUIRED {"kca.tier.level":"3","kca.tier.role":"kca-tier-0"}',
+      'kca-tier-level REQUIRED {"kca.tier.level":"2","kca.tier.role":"kca-tier-1"}',
+    ]);
+    const ladder = lines.filter((l) => /^loa\d \(subflow\)/.test(l));
+    expect(ladder).toEqual(["loa1 (subflow) CONDITIONAL", "loa2 (subflow) CONDITIONAL", "loa3 (subflow) CONDITIONAL"]);
+    // Keycloak fails on a flow with two conditions for one level.
+    const levels = lines.filter((l) => l.startsWith("conditional-level-of-authentication")).map((l) => /"loa-condition-level":"(\d)"/.exec(l)![1]);
+    expect(levels).toEqual(["1", "2", "3"]);
+  });
+
+  it("asks each tier's required factors once, at the highest level that has them", () => {
+    const lines = flowLines(desired.browserFlow).map((l) => l.trim());
+    const block = (name: string) => {
+      const start = flowLines(desired.browserFlow).findIndex((l) => l.trim().startsWith(`${name} (subflow)`));
+      const all = flowLines(desired.browserFlow);
+      const depth = all[start]!.search(/\S/);
+      const end = all.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
+      return all.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim().split(" {")[0]);
+    };
+    expect(block("loa2-tier-0")).toEqual(["conditional-user-role REQUIRED", "auth-otp-form REQUIRED"]);
+    expect(block("loa3-tier-0")).toEqual(["conditional-user-role REQUIRED", "webauthn-authenticator REQUIRED"]);
+    expect(block("loa2-tier-1")).toEqual(["conditional-user-role REQUIRED", "auth-otp-form REQUIRED"]);
+    // Tier 2 does not block on enrolment: TOTP is asked only once the user has it, on top of level 1.
+    expect(block("loa1-tier-2-extra")).toEqual(["conditional-user-role REQUIRED", "conditional-user-configured REQUIRED", "auth-otp-form REQUIRED"]);
+    // Everyone else picks any one factor of the level; tier 0 and 1 users skip that choice at level 2.
+    expect(block("loa2-any").filter((l) => l?.startsWith("conditional-user-role"))).toHaveLength(2);
     expect(lines.some((l) => l.includes("tier-3"))).toBe(false);
   });
 
