@@ -1,4 +1,5 @@
 // The policy after validation: names resolved, durations in seconds, defaults filled in.
+import type { GuardPolicy } from "../../guard/core/policy.js";
 
 export type Factor = "password" | "totp" | "webauthn" | "passkey" | "recovery-codes";
 export const FACTORS: readonly Factor[] = ["password", "totp", "webauthn", "passkey", "recovery-codes"];
@@ -61,16 +62,6 @@ export interface Audit {
   readonly adminEvents: { readonly enabled: boolean; readonly includeRepresentation: boolean };
 }
 
-export interface ApiRoute {
-  readonly method: string;
-  readonly path: string;
-  readonly level?: string;
-  readonly roles?: readonly string[];
-  readonly scopes?: readonly string[];
-  readonly amr?: readonly string[];
-  readonly maxAge?: number;
-}
-
 export interface Policy {
   readonly realm?: string;
   readonly theme?: string;
@@ -85,5 +76,6 @@ export interface Policy {
   readonly missingFactor: "enroll" | "deny";
   readonly bruteForce: BruteForce;
   readonly audit: Audit;
-  readonly api?: { readonly audience: string; readonly routes: readonly ApiRoute[] };
+  /** Route rules for the API guard, in the guard's own compiled form. */
+  readonly api?: GuardPolicy;
 }

@@ -4,7 +4,8 @@ import { createRequire } from "node:module";
 import { Ajv, type ErrorObject } from "ajv";
 import { seconds } from "./duration.js";
 import type { FieldPath, PolicyIssue } from "./issues.js";
-import { FACTORS, type ApiRoute, type Factor, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
+import { checkGuardPolicy, type RouteRule } from "../../guard/core/policy.js";
+import { FACTORS, type Factor, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
 import { KNOWN_EVENT_TYPES } from "../keycloak/providers.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
@@ -153,20 +154,28 @@ function normalize(raw: Raw, report: Report): Policy {
   });
   const ae: Raw = raw.audit?.adminEvents ?? {};
 
+  // Route rules are the guard's: one checker serves `validate` and the guard's own start-up.
   let api: Policy["api"];
   if (raw.api) {
-    const routes: ApiRoute[] = [];
-    (raw.api.routes as Raw[]).forEach((r, i) => {
-      const [method, path] = (r.route as string).split(" ", 2) as [string, string];
-      if (!/^(\/([A-Za-z0-9._~-]+|\{[A-Za-z_][A-Za-z0-9_]*\}|\*\*?))+\/?$|^\/$/.test(path) || (r.route as string).split(" ").length !== 2) {
-        report(["api", "routes", i, "route"], `expected "METHOD /path", path segments plain or {param}, e.g. "POST /api/users/{id}/mfa-reset"`);
-      }
-      if (routes.some((o) => o.method === method && o.path === path)) report(["api", "routes", i, "route"], `route "${r.route}" is listed twice`);
-      if (r.level !== undefined) levelByName(r.level, ["api", "routes", i, "level"]);
-      routes.push({ method, path, level: r.level, roles: r.roles, scopes: r.scopes, amr: r.amr, maxAge: r.maxAge === undefined ? undefined : seconds(r.maxAge) });
-      if (r.maxAge !== undefined && seconds(r.maxAge) <= 0) report(["api", "routes", i, "maxAge"], `maxAge must be above 0`);
+    const routes: RouteRule[] = (raw.api.routes as Raw[]).map((r, i) => {
+      const words = (r.route as string).split(" ");
+      if (words.length !== 2) report(["api", "routes", i, "route"], `expected "METHOD /path" with one space, e.g. "POST /api/users/{id}/mfa-reset"`);
+      const [method, path] = words as [string, string];
+      return {
+        method, path,
+        ...(r.level !== undefined ? { level: r.level } : {}),
+        ...(r.roles ? { roles: r.roles } : {}),
+        ...(r.scopes ? { scopes: r.scopes } : {}),
+        ...(r.amr ? { amr: r.amr } : {}),
+        ...(r.maxAge !== undefined ? { maxAge: seconds(r.maxAge) } : {}),
+      };
     });
-    api = { audience: raw.api.audience, routes };
+    api = { audience: raw.api.audience, levels: levels.map((l) => ({ name: l.name, acr: l.acr })), routes };
+    for (const p of checkGuardPolicy(api)) {
+      if (p.route === undefined) continue; // ladder problems are reported under levels already
+      const field = p.field === "method" || p.field === "path" ? "route" : p.field;
+      report(["api", "routes", p.route, field], p.message);
+    }
   }
 
   return {

@@ -56,9 +56,10 @@ const cases: Case[] = [
   c("duplicate client", "- clientId: self-service", "- clientId: admin-portal", "- clientId: admin-portal\n    defaultLevel: loa1", "clients[1].clientId", /listed twice/),
   c("brute-force max wait shorter than the increment", "maxWait: 15m", "maxWait: 10s", "maxWait: 10s", "protection.bruteForce.maxWait", /shorter than waitIncrement/),
   c("unknown event type", "types: [LOGIN, ", "types: [LOGINN, ", "types: [LOGINN", "audit.loginEvents.types[0]", /not a Keycloak event type/),
-  c("route level undefined", "level: loa3\n      roles", "level: gold\n      roles", "level: gold", "api.routes[0].level", /level "gold" is not defined/),
-  c("duplicate route", '"POST /api/auth/admin/clients"', '"POST /api/identity/admin/users/{id}/mfa-reset"', '- route: "POST /api/identity/admin/users/{id}/mfa-reset"\n      level: loa2', "api.routes[1].route", /listed twice/),
-  c("malformed route path", '"POST /api/auth/admin/clients"', '"POST /api/auth/{bad id}"', "POST /api/auth/{bad id}", "api.routes[1].route", /path segments plain or \{param\}/),
+  c("route level undefined", "level: loa3\n      roles", "level: gold\n      roles", "level: gold", "api.routes[0].level", /level "gold" is not on the ladder/),
+  c("duplicate route", '"POST /api/auth/admin/clients"', '"POST /api/identity/admin/users/{id}/mfa-reset"', '- route: "POST /api/identity/admin/users/{id}/mfa-reset"\n      level: loa2', "api.routes[1].route", /matches the same requests as route 0/),
+  c("route with a space in its path", '"POST /api/auth/admin/clients"', '"POST /api/auth/{bad id}"', "POST /api/auth/{bad id}", "api.routes[1].route", /one space/),
+  c("malformed route path segment", '"POST /api/auth/admin/clients"', '"POST /api/auth/{id-}"', "POST /api/auth/{id-}", "api.routes[1].route", /neither plain text, \{param\}/),
 ];
 
 describe("policy validation", () => {
