@@ -48,16 +48,17 @@ export function claimsProblem(claims: AccessClaims, checks: ClaimChecks, atJwt: 
 // The strings of a claim meant to be a list of strings; anything else counts as none.
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
 
-/** Realm roles as they are, client roles as "client-id:role". */
-export function rolesOf(claims: AccessClaims): Set<string> {
-  const roles = new Set(strings(claims.realm_access?.roles));
+/**
+ * Whether the token holds a role: "name" is a realm role, "client-id:name" a role of that client
+ * (split at the last colon, as client ids may be URLs). A realm role whose own name has a colon can
+ * never stand in for a client role.
+ */
+export function holdsRole(claims: AccessClaims, role: string): boolean {
+  const colon = role.lastIndexOf(":");
+  if (colon === -1) return strings(claims.realm_access?.roles).includes(role);
   const clients = claims.resource_access;
-  if (clients !== null && typeof clients === "object") {
-    for (const [client, access] of Object.entries(clients)) {
-      for (const role of strings(access?.roles)) roles.add(`${client}:${role}`);
-    }
-  }
-  return roles;
+  if (clients === null || typeof clients !== "object" || !Object.hasOwn(clients, role.slice(0, colon))) return false;
+  return strings(clients[role.slice(0, colon)]?.roles).includes(role.slice(colon + 1));
 }
 
 export function scopesOf(claims: AccessClaims): Set<string> {

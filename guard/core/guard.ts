@@ -24,7 +24,7 @@ export interface GuardOptions {
    * them through without looking, "deny" refuses them with 403.
    */
   readonly unmatched?: "authenticate" | "allow" | "deny";
-  /** Key-set fetching: the least time between refetches for unknown kids (default 30 s) and the age that triggers a background refresh (default 600 s). */
+  /** Key-set fetching: the least time between refetches for unknown kids (default 10 s) and the age that triggers a background refresh (default 600 s). */
   readonly jwks?: { readonly cooldownSeconds?: number; readonly maxAgeSeconds?: number };
   /** For tests: the fetch used for the key set, and the clock in milliseconds. */
   readonly fetch?: typeof fetch;

@@ -2,7 +2,7 @@
 // compared by their position on the policy's ladder, never as strings. A token whose acr is not on
 // the ladder (Keycloak says "0" or "1" when no level flow ran, or a level's freshness ran out)
 // stands below every level: it is genuine, so the answer is a step-up challenge, not invalid_token.
-import { amrOf, rolesOf, scopesOf, type AccessClaims } from "./claims.js";
+import { amrOf, holdsRole, scopesOf, type AccessClaims } from "./claims.js";
 import type { GuardLevel, RouteRule } from "./policy.js";
 
 export interface Requirement {
@@ -53,9 +53,8 @@ export function judge(
 ): Judgement {
   // Missing privileges first: no step-up would help, so none is asked for.
   if (req.roles.length || req.scopes.length) {
-    const roles = rolesOf(claims);
     const scopes = scopesOf(claims);
-    const missingRoles = req.roles.filter((r) => !roles.has(r));
+    const missingRoles = req.roles.filter((r) => !holdsRole(claims, r));
     const missingScopes = req.scopes.filter((s) => !scopes.has(s));
     if (missingRoles.length || missingScopes.length) return { kind: "forbidden", roles: missingRoles, scopes: missingScopes };
   }

@@ -64,7 +64,8 @@ export function importJwks(body: unknown): Map<string, SigningKey> {
 export function keyStore(options: KeyStoreOptions): KeyStore {
   const fetchFn = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
-  const cooldownMs = (options.cooldownSeconds ?? 30) * 1000;
+  // Short: a rotated-in key that arrives within it is refused until it ends; one fetch per 10 s is no load.
+  const cooldownMs = (options.cooldownSeconds ?? 10) * 1000;
   const maxAgeMs = (options.maxAgeSeconds ?? 600) * 1000;
   const timeoutMs = options.timeoutMs ?? 5000;
 
