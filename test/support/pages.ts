@@ -15,9 +15,10 @@ export async function waitForPage(page: Page, pageId: string, timeout = 15_000):
   await page.waitForSelector("#kca-title", { timeout });
 }
 
+/** The sign-in page; when Keycloak already knows the user (re-authentication), only the password. */
 export async function signInWithPassword(page: Page, username: string, password: string): Promise<void> {
   await waitForPage(page, "login.ftl");
-  await page.fill("#username", username);
+  if ((await page.locator("#username").count()) > 0) await page.fill("#username", username);
   await page.fill("#password", password);
   await page.click("#kc-login");
 }
