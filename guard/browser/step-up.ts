@@ -23,8 +23,9 @@ export interface StepUpOptions {
   /** The current access token, if any. */
   accessToken(): string | undefined | Promise<string | undefined>;
   /**
-   * Sends the user to sign in again with the challenge's parameters, e.g. with keycloak-js
-   * `keycloak.login({ acrValues: c.acr_values, maxAge: c.max_age })`, or `redirectTo(...)` below.
+   * Sends the user to sign in again with the challenge's parameters, through the app's OIDC
+   * library (oidc-client-ts: `userManager.signinRedirect({ acr_values, max_age })`), or with
+   * `redirectTo(...)` below when the app builds its authorization URL itself.
    */
   signIn(challenge: StepUpChallenge): void | Promise<void>;
   /** Default: sessionStorage, which survives the redirect and stays in this tab. */

@@ -1,0 +1,15 @@
+import express from "express";
+import { createGuard, expressGuard } from "../index.js";
+import { guardPolicyFrom } from "./policy-file.js";
+
+const guard = createGuard({
+  policy: guardPolicyFrom("policies/example.yaml"),
+  issuer: "http://localhost:8080/realms/example",
+});
+
+const app = express();
+app.use(expressGuard(guard)); // every request; rules decide what each one needs
+app.post("/api/identity/admin/users/:id/mfa-reset", (req, res) => {
+  res.json({ reset: req.params.id, by: res.locals.auth.claims.sub });
+});
+app.listen(3000);

@@ -1,0 +1,16 @@
+import Fastify from "fastify";
+import { createGuard, fastifyGuard } from "../index.js";
+import { guardPolicyFrom } from "./policy-file.js";
+
+const guard = createGuard({
+  policy: guardPolicyFrom("policies/example.yaml"),
+  issuer: "http://localhost:8080/realms/example",
+});
+
+const app = Fastify();
+await app.register(fastifyGuard(guard)); // an onRequest hook for the whole app
+app.post<{ Params: { id: string } }>("/api/identity/admin/users/:id/mfa-reset", async (request) => ({
+  reset: request.params.id,
+  by: request.auth?.claims?.sub,
+}));
+await app.listen({ port: 3000 });
