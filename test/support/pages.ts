@@ -108,7 +108,7 @@ export async function submitRecoveryCode(page: Page, code: string): Promise<void
 export const METHODS = {
   otp: "otp-display-name",
   webauthn: "webauthn-display-name",
-  recovery: "auth-recovery-authn-code-form-display-name",
+  recovery: "recovery-authn-codes-display-name",
 } as const;
 
 /** From a second-step page: "Try another way", then the method. */

@@ -9,7 +9,7 @@ describe("select-authenticator.ftl", () => {
       auth: {
         authenticationSelections: [
           { authExecId: "otp-exec", displayName: "otp-display-name", helpText: "otp-help-text" },
-          { authExecId: "rc-exec", displayName: "auth-recovery-authn-code-form-display-name", helpText: "auth-recovery-authn-code-form-help-text" },
+          { authExecId: "rc-exec", displayName: "recovery-authn-codes-display-name", helpText: "recovery-authn-codes-help-text" },
         ],
       },
     });

@@ -12,6 +12,10 @@ const { useI18n } = i18nBuilder
       // Keycloak's German leaves these two in English; ours are set in both languages.
       loginOtpOneTime: "One-time code",
       authenticatorCode: "One-time code",
+      // Names of the recovery-code method on "try another way", which Keycloakify's bundled
+      // messages lack (Keycloak has them server-side).
+      "recovery-authn-codes-display-name": "Recovery Authentication Code",
+      "recovery-authn-codes-help-text": "Enter a recovery authentication code from a previously generated list.",
       kcaSignInTitle: "Sign in",
       kcaSignedInAs: "Signed in as {0}",
       kcaSigningInAs: "Signing in as {0}",
@@ -86,6 +90,8 @@ const { useI18n } = i18nBuilder
     de: {
       loginOtpOneTime: "Einmalcode",
       authenticatorCode: "Einmalcode",
+      "recovery-authn-codes-display-name": "Wiederherstellungscode",
+      "recovery-authn-codes-help-text": "Geben Sie einen Wiederherstellungscode aus einer zuvor erstellten Liste ein.",
       kcaSignInTitle: "Anmelden",
       kcaSignedInAs: "Angemeldet als {0}",
       kcaSigningInAs: "Anmeldung als {0}",

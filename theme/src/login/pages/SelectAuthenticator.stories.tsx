@@ -14,7 +14,7 @@ export const Default: Story = {
         authenticationSelections: [
           { authExecId: "a", displayName: "otp-display-name", helpText: "otp-help-text" },
           { authExecId: "b", displayName: "webauthn-display-name", helpText: "webauthn-help-text" },
-          { authExecId: "c", displayName: "auth-recovery-authn-code-form-display-name", helpText: "auth-recovery-authn-code-form-help-text" },
+          { authExecId: "c", displayName: "recovery-authn-codes-display-name", helpText: "recovery-authn-codes-help-text" },
         ],
       },
     },
