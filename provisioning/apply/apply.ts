@@ -3,7 +3,7 @@
 // a complete flow, and an interrupted apply leaves the old flow bound and the next apply converges.
 import type { AdminClient } from "../admin/connect.js";
 import { AMR_SCOPE, FLOW_PREFIX, MANAGED, type DesiredRealm } from "../compile/desired.js";
-import { flowHash, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
+import { FLOW_ALIAS_PLACEHOLDER, flowHash, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
 import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
 import { lineDiff, matchingFlow, type Plan } from "../plan/plan.js";
 
@@ -135,7 +135,8 @@ async function buildFlow(admin: AdminClient, realm: string, tree: FlowTree, take
       const exec = executions[i]!;
       await w(() => am.updateExecution({ realm, flow: alias } as never, { ...exec, requirement: node.requirement, priority: position.get(node) } as never));
       if (node.kind === "execution" && node.config) {
-        await w(() => am.createConfig({ realm, id: exec.id, alias: `${alias}-${i}`, config: { ...node.config } } as never));
+        const config = Object.fromEntries(Object.entries(node.config).map(([k, v]) => [k, v.replaceAll(FLOW_ALIAS_PLACEHOLDER, alias)]));
+        await w(() => am.createConfig({ realm, id: exec.id, alias: `${alias}-${i}`, config } as never));
       }
     }
 

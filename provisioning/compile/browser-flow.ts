@@ -15,11 +15,13 @@
 //       loa-K-tier-N (subflow) CONDITIONAL        users of tier N: its required factors, all REQUIRED
 //       loa-K-tier-N-extra (subflow) CONDITIONAL  tier N factors outside the level's set, or asked only
 //                                                 once enrolled (conditional-user-configured)
+//     With stepUp.missingFactor "enroll", loa-K-any also requires that the user has one of the factors
+//     (conditional-user-configured), and loa-K-enrol, run when loa-K-any did not, sets one up.
 //
 // A REQUIRED factor the user has not set up makes Keycloak ask them to enrol it before any token.
 import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers.js";
 import type { Factor, Level, Policy, Tier } from "../policy/model.js";
-import type { ExecutionNode, FlowNode, FlowTree, Requirement } from "./flow-tree.js";
+import { FLOW_ALIAS_PLACEHOLDER, type ExecutionNode, type FlowNode, type FlowTree, type Requirement } from "./flow-tree.js";
 
 export const tierRole = (tier: Tier) => tier.role ?? `kca-tier-${tier.tier}`;
 
@@ -43,6 +45,8 @@ const FACTOR_PROVIDER: Record<Factor, string> = {
 const LOA = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condLevel];
 const ROLE = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserRole];
 const TIER = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.tierLevel];
+const EXECUTED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condSubflowExecuted];
+const userConfigured: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" };
 
 interface Placement {
   readonly tier: Tier;
@@ -96,16 +100,34 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     const anyOne: FlowNode[] = level.factors.length === 1
       ? [factor(level.factors[0]!, "REQUIRED")]
       : level.factors.map((f) => factor(f, "ALTERNATIVE"));
-    const choice: FlowNode = replacing.length
-      ? { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...replacing.map((p) => roleCondition(p.tier, true)), ...anyOne] }
-      : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne };
+    const notInTiers = replacing.map((p) => roleCondition(p.tier, true));
+    // Keycloak fails a sign-in (as a wrong password) when a user has none of a level's factors.
+    // "enroll": users without any go through a step that makes them set the first one up.
+    const enrolFactor = level.rank > 1 && policy.missingFactor === "enroll" ? level.factors.find((f) => f === "totp" || f === "webauthn" || f === "passkey") : undefined;
+    const choice: FlowNode[] = enrolFactor
+      ? [
+          { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...notInTiers, userConfigured, ...anyOne] },
+          {
+            kind: "subflow",
+            name: `${level.name}-enrol`,
+            requirement: "CONDITIONAL",
+            children: [
+              ...notInTiers,
+              { kind: "execution", provider: AUTHENTICATORS.condSubflowExecuted, requirement: "REQUIRED", config: { [EXECUTED.flow]: `${FLOW_ALIAS_PLACEHOLDER} ${level.name}-any`, [EXECUTED.result]: "not-executed" } },
+              factor(enrolFactor, "REQUIRED"),
+            ],
+          },
+        ]
+      : [replacing.length
+          ? { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...notInTiers, ...anyOne] }
+          : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne }];
     const tierFlows: FlowNode[] = here.map((p) => ({
       kind: "subflow",
       name: `${level.name}-tier-${p.tier.tier}${p.replaces ? "" : "-extra"}`,
       requirement: "CONDITIONAL",
       children: [
         roleCondition(p.tier, false),
-        ...(p.tier.blockUntilEnrolled ? [] : [{ kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" } satisfies ExecutionNode]),
+        ...(p.tier.blockUntilEnrolled ? [] : [userConfigured]),
         ...p.factors.map((f) => factor(f, "REQUIRED")),
       ],
     }));
@@ -115,7 +137,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
       requirement: "CONDITIONAL",
       children: [
         { kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) } },
-        choice,
+        ...choice,
         ...tierFlows,
       ],
     };

@@ -75,7 +75,9 @@ export function compileRealm(policy: Policy): DesiredRealm {
     clients: policy.clients.map((c) => ({
       clientId: c.clientId,
       attributes: {
-        "default.acr.values": c.defaultLevel?.acr[0] ?? "",
+        // Keycloak requests the lowest listed level and puts in tokens the highest listed acr the
+        // sign-in reached; listing the ladder from the default up makes tokens name the level reached.
+        "default.acr.values": policy.levels.filter((l) => l.rank >= (c.defaultLevel?.rank ?? 1)).map((l) => l.acr[0]).join("##"),
         "minimum.acr.value": c.minimumLevel?.acr[0] ?? "",
       },
       ...(c.redirectUris ? { redirectUris: c.redirectUris } : {}),

@@ -31,6 +31,13 @@ export interface FlowTree {
  * flow's alias carries a hash of the unmasked tree, so a changed value still makes a new flow.
  */
 export const MASKED = "**********";
+
+/**
+ * Stands for the top flow's alias in config values that name a subflow (conditional-sub-flow-executed):
+ * the alias carries a hash of the tree, so the tree cannot hold it. Apply writes the real alias;
+ * reading a flow puts the placeholder back.
+ */
+export const FLOW_ALIAS_PLACEHOLDER = "{flow}";
 const WRITE_ONLY_KEYS = new Set(["default.reference.value", "default.reference.maxAge"]);
 
 export function flowHash(tree: FlowTree): string {

@@ -18,6 +18,7 @@ export const AUTHENTICATORS = {
   condUserRole: "conditional-user-role",
   condUserConfigured: "conditional-user-configured",
   condUserAttribute: "conditional-user-attribute",
+  condSubflowExecuted: "conditional-sub-flow-executed",
   /** Ours (extensions/): raises the requested level for users of a tier. */
   tierLevel: "kca-tier-level",
 } as const;
@@ -35,6 +36,7 @@ export const AUTHENTICATOR_CONFIG_KEYS = {
   },
   [AUTHENTICATORS.deny]: { errorMessage: "denyErrorMessage" },
   [AUTHENTICATORS.tierLevel]: { role: "kca.tier.role", level: "kca.tier.level" },
+  [AUTHENTICATORS.condSubflowExecuted]: { flow: "flow_to_check", result: "check_result" },
 } as const;
 
 export const REQUIRED_ACTIONS = {

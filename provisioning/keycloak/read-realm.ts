@@ -1,7 +1,7 @@
 // Reads, through the admin API, the parts of a realm a policy manages, in the shape of DesiredRealm.
 import type { AdminClient } from "../admin/connect.js";
 import { AMR_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
-import type { FlowNode, FlowTree, Requirement } from "../compile/flow-tree.js";
+import { FLOW_ALIAS_PLACEHOLDER, type FlowNode, type FlowTree, type Requirement } from "../compile/flow-tree.js";
 
 export interface OwnedFlow {
   readonly id: string;
@@ -117,7 +117,8 @@ export async function readFlowTree(admin: AdminClient, realm: string, alias: str
   await Promise.all(
     list.filter((e) => e.authenticationConfig).map(async (e) => {
       const cfg = await admin.authenticationManagement.getConfig({ realm, id: e.authenticationConfig! } as never);
-      configs.set(e.authenticationConfig!, (cfg.config ?? {}) as Record<string, string>);
+      const values = Object.entries((cfg.config ?? {}) as Record<string, string>).map(([k, v]) => [k, v.replaceAll(alias, FLOW_ALIAS_PLACEHOLDER)]);
+      configs.set(e.authenticationConfig!, Object.fromEntries(values));
     }),
   );
   const root: { children: FlowNode[] } = { children: [] };

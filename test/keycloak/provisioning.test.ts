@@ -53,7 +53,7 @@ describe("apply", () => {
     expect(((await discovery.json()) as { acr_values_supported: string[] }).acr_values_supported).toEqual(expect.arrayContaining(["urn:example:loa:1", "urn:example:loa:3"]));
 
     const [portal] = await realm.admin.clients.find({ clientId: "admin-portal" });
-    expect(portal!.attributes).toMatchObject({ "default.acr.values": "urn:example:loa:2", "minimum.acr.value": "urn:example:loa:2" });
+    expect(portal!.attributes).toMatchObject({ "default.acr.values": "urn:example:loa:2##urn:example:loa:3", "minimum.acr.value": "urn:example:loa:2" });
     const events = await realm.admin.realms.getConfigEvents({ realm: realm.name });
     expect(events).toMatchObject({ eventsEnabled: true, eventsExpiration: 90 * 86400, adminEventsEnabled: true, adminEventsDetailsEnabled: false });
     const group = (await realm.admin.groups.find({ search: "tier-0-platform-admins", exact: true } as never))[0]!;

@@ -61,13 +61,18 @@ export async function signIn(
   if (request.maxAge !== undefined) params.max_age = String(request.maxAge);
   if (request.prompt !== undefined) params.prompt = request.prompt;
 
-  const callback = new Promise<URL>((resolve) => {
-    void page.route(`${REDIRECT_URI}**`, async (route) => {
-      resolve(new URL(route.request().url()));
-      await route.fulfill({ status: 200, contentType: "text/plain", body: "signed in" });
-    });
+  let arrived: (url: URL) => void = () => {};
+  const callback = new Promise<URL>((resolve) => (arrived = resolve));
+  // Registered before navigating: with an SSO session the redirect comes back at once.
+  await page.route(`${REDIRECT_URI}**`, async (route) => {
+    arrived(new URL(route.request().url()));
+    await route.fulfill({ status: 200, contentType: "text/plain", body: "signed in" });
   });
-  await page.goto(oidc.buildAuthorizationUrl(client.config, params).href);
+  // With an SSO session Keycloak answers the navigation with the redirect itself; the callback
+  // promise, not the navigation, says when the sign-in is over.
+  await page.goto(oidc.buildAuthorizationUrl(client.config, params).href, { waitUntil: "commit" }).catch(async (err: Error) => {
+    if (!(await Promise.race([callback.then(() => true), new Promise((r) => setTimeout(() => r(false), 2000))]))) throw err;
+  });
   await interact(page);
   let timer: NodeJS.Timeout | undefined;
   const url = await Promise.race([

@@ -34,7 +34,7 @@ describe("compile", () => {
     expect(JSON.parse(desired.realm["attributes.acr.loa.map"] as string)).toEqual({
       "urn:example:loa:1": 1, "urn:example:loa:2": 2, "http://schemas.openid.net/pape/policies/2007/06/multi-factor": 2, "urn:example:loa:3": 3,
     });
-    expect(desired.clients.find((c) => c.clientId === "admin-portal")!.attributes).toEqual({ "default.acr.values": "urn:example:loa:2", "minimum.acr.value": "urn:example:loa:2" });
+    expect(desired.clients.find((c) => c.clientId === "admin-portal")!.attributes).toEqual({ "default.acr.values": "urn:example:loa:2##urn:example:loa:3", "minimum.acr.value": "urn:example:loa:2" });
   });
 
   it("raises the level for tiers above level 1, then runs the ascending ladder with each level once", () => {

@@ -1,0 +1,46 @@
+// Scenario 2 of the end-to-end suite: a Tier 1 operator on a realm provisioned from the example
+// policy by our CLI's apply, signing in through our theme to a client of the policy.
+import { decodeJwt } from "jose";
+import { useBrowser } from "../support/browser.js";
+import { signIn } from "../support/oidc.js";
+import { enterUsernameAndPassword, policyClient, provision, tierUser } from "../support/provisioned.js";
+import { fieldError, readTotpSecret, submitTotp, submitTotpEnrolment, totpCode } from "../support/pages.js";
+import { useFreshRealm } from "../support/realm.js";
+
+const realm = useFreshRealm("e2e-tier1");
+const browser = useBrowser();
+
+describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
+  it("enrols TOTP before any token, refuses a wrong code, asks for the code next time; tokens carry level 2", async () => {
+    await provision(realm);
+    const user = await tierUser(realm, "olivia", "tier-1-operators");
+    const client = await policyClient(realm, "self-service");
+
+    let secret = "";
+    let wrongCode: string | undefined;
+    const first = await signIn(await (await browser.newContext()).newPage(), client, async (page) => {
+      await enterUsernameAndPassword(page, user);
+      secret = await readTotpSecret(page);
+      await submitTotpEnrolment(page, "000000", "Work phone");
+      await page.waitForSelector('[data-testid="field-error"]');
+      wrongCode = await fieldError(page);
+      secret = await readTotpSecret(page);
+      await submitTotpEnrolment(page, totpCode(secret), "Work phone");
+    });
+    expect(wrongCode).toMatch(/invalid|code/i);
+    // The self-service client asks for level 1 by default; the tier raises every sign-in to level 2.
+    expect(first.claims()?.acr).toBe("urn:example:loa:2");
+    expect(decodeJwt(first.access_token).acr).toBe("urn:example:loa:2");
+    // Keycloak names in amr only the factors used to sign in; setting TOTP up is not one of them.
+    expect(first.claims()?.amr).toEqual(["pwd"]);
+
+    const second = await signIn(await (await browser.newContext()).newPage(), client, async (page) => {
+      await enterUsernameAndPassword(page, user);
+      // One window ahead: the enrolment code of this window must not be accepted twice.
+      await submitTotp(page, totpCode(secret, 1));
+    });
+    expect(second.claims()?.acr).toBe("urn:example:loa:2");
+    expect(second.claims()?.amr).toEqual(["pwd", "otp"]);
+    expect(decodeJwt(second.access_token).amr).toEqual(["pwd", "otp"]);
+  });
+});
