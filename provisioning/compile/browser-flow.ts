@@ -15,11 +15,13 @@
 //       loa-K-tier-N (subflow) CONDITIONAL        users of tier N: its required factors, all REQUIRED
 //       loa-K-tier-N-extra (subflow) CONDITIONAL  tier N factors outside the level's set, or asked only
 //                                                 once enrolled (conditional-user-configured)
+//       loa-K-tier-N-recovery-codes (subflow)     at the tier's level, for users without recovery codes:
+//                                                 the code form REQUIRED, so Keycloak has them set up
 //     With stepUp.missingFactor "enroll", loa-K-any also requires that the user has one of the factors
 //     (conditional-user-configured), and loa-K-enrol, run when loa-K-any did not, sets one up.
 //
 // A REQUIRED factor the user has not set up makes Keycloak ask them to enrol it before any token.
-import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers.js";
+import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS, CREDENTIAL_TYPES } from "../keycloak/providers.js";
 import type { Factor, Level, Policy, Tier } from "../policy/model.js";
 import { FLOW_ALIAS_PLACEHOLDER, type ExecutionNode, type FlowNode, type FlowTree, type Requirement } from "./flow-tree.js";
 
@@ -46,6 +48,7 @@ const LOA = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condLevel];
 const ROLE = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserRole];
 const TIER = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.tierLevel];
 const EXECUTED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condSubflowExecuted];
+const HAS = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserCredential];
 const userConfigured: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" };
 
 interface Placement {
@@ -93,6 +96,12 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     config: { [ROLE.role]: tierRole(tier), [ROLE.negate]: String(negate) },
   });
   const placements = placeRequiredFactors(policy);
+  const hasCredential = (f: Factor, negate: boolean): ExecutionNode => ({
+    kind: "execution",
+    provider: AUTHENTICATORS.condUserCredential,
+    requirement: "REQUIRED",
+    config: { [HAS.type]: CREDENTIAL_TYPES[f], [HAS.negate]: String(negate) },
+  });
 
   const levelFlow = (level: Level): FlowNode => {
     const here = placements.filter((p) => p.level === level);
@@ -121,6 +130,16 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
       : [replacing.length
           ? { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...notInTiers, ...anyOne] }
           : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne }];
+    // A tier's required factor: set up when missing; once set up, recovery codes stand in for it
+    // where the level lists them (a user without their phone).
+    const fallback = (t: Tier) => level.factors.includes("recovery-codes") && t.allow.includes("recovery-codes");
+    const required = (t: Tier, f: Factor): FlowNode[] =>
+      fallback(t) && f !== "recovery-codes"
+        ? [
+            { kind: "subflow", name: `${level.name}-tier-${t.tier}-${f}-setup`, requirement: "CONDITIONAL", children: [hasCredential(f, true), factor(f, "REQUIRED")] },
+            { kind: "subflow", name: `${level.name}-tier-${t.tier}-${f}`, requirement: "CONDITIONAL", children: [hasCredential(f, false), factor(f, "ALTERNATIVE"), factor("recovery-codes", "ALTERNATIVE")] },
+          ]
+        : [factor(f, "REQUIRED")];
     const tierFlows: FlowNode[] = here.map((p) => ({
       kind: "subflow",
       name: `${level.name}-tier-${p.tier.tier}${p.replaces ? "" : "-extra"}`,
@@ -128,9 +147,22 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
       children: [
         roleCondition(p.tier, false),
         ...(p.tier.blockUntilEnrolled ? [] : [userConfigured]),
-        ...p.factors.map((f) => factor(f, "REQUIRED")),
+        ...(p.replaces ? p.factors.flatMap((f) => required(p.tier, f)) : p.factors.map((f) => factor(f, "REQUIRED"))),
       ],
     }));
+    // Recovery codes a tier must hold: set up once, at the tier's own level, never asked for there.
+    const recoveryEnrolment: FlowNode[] = policy.tiers
+      .filter((t) => t.level === level && t.blockUntilEnrolled && t.require.includes("recovery-codes"))
+      .map((t) => ({
+        kind: "subflow",
+        name: `${level.name}-tier-${t.tier}-recovery-codes`,
+        requirement: "CONDITIONAL",
+        children: [
+          roleCondition(t, false),
+          hasCredential("recovery-codes", true),
+          factor("recovery-codes", "REQUIRED"),
+        ],
+      }));
     return {
       kind: "subflow",
       name: level.name,
@@ -139,6 +171,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
         { kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) } },
         ...choice,
         ...tierFlows,
+        ...recoveryEnrolment,
       ],
     };
   };

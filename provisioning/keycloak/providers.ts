@@ -21,6 +21,17 @@ export const AUTHENTICATORS = {
   condSubflowExecuted: "conditional-sub-flow-executed",
   /** Ours (extensions/): raises the requested level for users of a tier. */
   tierLevel: "kca-tier-level",
+  /** Ours (extensions/): the user has (or lacks) a stored credential of a type. */
+  condUserCredential: "kca-condition-user-credential",
+} as const;
+
+/** Credential type Keycloak stores for each factor of a policy. */
+export const CREDENTIAL_TYPES = {
+  password: "password",
+  totp: "otp",
+  webauthn: "webauthn",
+  passkey: "webauthn-passwordless",
+  "recovery-codes": "recovery-authn-codes",
 } as const;
 
 /** Config keys per authenticator, as the server's config description names them. */
@@ -37,6 +48,7 @@ export const AUTHENTICATOR_CONFIG_KEYS = {
   [AUTHENTICATORS.deny]: { errorMessage: "denyErrorMessage" },
   [AUTHENTICATORS.tierLevel]: { role: "kca.tier.role", level: "kca.tier.level" },
   [AUTHENTICATORS.condSubflowExecuted]: { flow: "flow_to_check", result: "check_result" },
+  [AUTHENTICATORS.condUserCredential]: { type: "kca.credential.type", negate: "kca.credential.negate" },
 } as const;
 
 export const REQUIRED_ACTIONS = {

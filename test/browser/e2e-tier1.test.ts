@@ -1,14 +1,20 @@
 // Scenario 2 of the end-to-end suite: a Tier 1 operator on a realm provisioned from the example
 // policy by our CLI's apply, signing in through our theme to a client of the policy.
 import { decodeJwt } from "jose";
+import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
 import { enterUsernameAndPassword, policyClient, provision, tierUser } from "../support/provisioned.js";
-import { fieldError, readTotpSecret, submitTotp, submitTotpEnrolment, totpCode } from "../support/pages.js";
+import {
+  confirmRecoveryCodes, fieldError, readRecoveryCodes, readTotpSecret, recoveryCodeNumber, submitRecoveryCode, submitTotp, submitTotpEnrolment,
+  totpCode, tryAnotherWay,
+} from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 
 const realm = useFreshRealm("e2e-tier1");
 const browser = useBrowser();
+
+let refusedAgain = "";
 
 describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
   it("enrols TOTP before any token, refuses a wrong code, asks for the code next time; tokens carry level 2", async () => {
@@ -18,6 +24,7 @@ describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
 
     let secret = "";
     let wrongCode: string | undefined;
+    let recoveryCodes: string[] = [];
     const first = await signIn(await (await browser.newContext()).newPage(), client, async (page) => {
       await enterUsernameAndPassword(page, user);
       secret = await readTotpSecret(page);
@@ -26,7 +33,11 @@ describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
       wrongCode = await fieldError(page);
       secret = await readTotpSecret(page);
       await submitTotpEnrolment(page, totpCode(secret), "Work phone");
+      // The policy requires Tier 1 to hold recovery codes too.
+      recoveryCodes = await readRecoveryCodes(page);
+      await confirmRecoveryCodes(page);
     });
+    expect(recoveryCodes).toHaveLength(12);
     expect(wrongCode).toMatch(/invalid|code/i);
     // The self-service client asks for level 1 by default; the tier raises every sign-in to level 2.
     expect(first.claims()?.acr).toBe("urn:example:loa:2");
@@ -42,5 +53,33 @@ describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
     expect(second.claims()?.acr).toBe("urn:example:loa:2");
     expect(second.claims()?.amr).toEqual(["pwd", "otp"]);
     expect(decodeJwt(second.access_token).amr).toEqual(["pwd", "otp"]);
+
+    // Scenario 3: without the phone, a recovery code stands in for TOTP, once.
+    const askedNumber: number[] = [];
+    const useRecoveryCode = async (page: Page) => {
+      await enterUsernameAndPassword(page, user);
+      await tryAnotherWay(page, "recovery");
+      const n = await recoveryCodeNumber(page);
+      askedNumber.push(n);
+      await submitRecoveryCode(page, recoveryCodes[n - 1]!);
+    };
+    const third = await signIn(await (await browser.newContext()).newPage(), client, useRecoveryCode);
+    expect(third.claims()?.acr).toBe("urn:example:loa:2");
+    expect(third.claims()?.amr).toEqual(["pwd", "rc"]);
+
+    // The same code again is refused: Keycloak asks for the next one instead.
+    const page = await (await browser.newContext()).newPage();
+    const fourth = await signIn(page, client, async (p) => {
+      await enterUsernameAndPassword(p, user);
+      await tryAnotherWay(p, "recovery");
+      askedNumber.push(await recoveryCodeNumber(p));
+      await submitRecoveryCode(p, recoveryCodes[askedNumber[0]! - 1]!);
+      await p.waitForSelector('[data-testid="field-error"]');
+      refusedAgain = (await fieldError(p)) ?? "";
+      await submitRecoveryCode(p, recoveryCodes[askedNumber[1]! - 1]!);
+    });
+    expect(askedNumber[1]).toBe(askedNumber[0]! + 1);
+    expect(refusedAgain).not.toBe("");
+    expect(fourth.claims()?.amr).toEqual(["pwd", "rc"]);
   });
 });

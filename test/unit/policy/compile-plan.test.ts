@@ -59,9 +59,16 @@ describe("compile", () => {
       const end = all.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
       return all.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim().split(" {")[0]);
     };
-    expect(block("loa2-tier-0")).toEqual(["conditional-user-role REQUIRED", "auth-otp-form REQUIRED"]);
+    // Set up when missing; once set up, recovery codes (listed by level 2) may stand in for it.
+    const totpWithFallback = (t: number) => [
+      "conditional-user-role REQUIRED",
+      `loa2-tier-${t}-totp-setup (subflow) CONDITIONAL`, "kca-condition-user-credential REQUIRED", "auth-otp-form REQUIRED",
+      `loa2-tier-${t}-totp (subflow) CONDITIONAL`, "kca-condition-user-credential REQUIRED", "auth-otp-form ALTERNATIVE", "auth-recovery-authn-code-form ALTERNATIVE",
+    ];
+    expect(block("loa2-tier-0")).toEqual(totpWithFallback(0));
     expect(block("loa3-tier-0")).toEqual(["conditional-user-role REQUIRED", "webauthn-authenticator REQUIRED"]);
-    expect(block("loa2-tier-1")).toEqual(["conditional-user-role REQUIRED", "auth-otp-form REQUIRED"]);
+    expect(block("loa3-tier-0-recovery-codes")).toEqual(["conditional-user-role REQUIRED", "kca-condition-user-credential REQUIRED", "auth-recovery-authn-code-form REQUIRED"]);
+    expect(block("loa2-tier-1")).toEqual(totpWithFallback(1));
     // Tier 2 does not block on enrolment: TOTP is asked only once the user has it, on top of level 1.
     expect(block("loa1-tier-2-extra")).toEqual(["conditional-user-role REQUIRED", "conditional-user-configured REQUIRED", "auth-otp-form REQUIRED"]);
     // Everyone else picks any one factor of the level; tier 0 and 1 users skip that choice at level 2.

@@ -1,0 +1,78 @@
+// Scenario 1 of the end-to-end suite: a Tier 0 platform admin on a realm provisioned from the
+// example policy: WebAuthn, TOTP and recovery codes are all set up before any token, and every
+// sign-in reaches the highest level with both second factors.
+import type { Page } from "playwright-core";
+import { useBrowser } from "../support/browser.js";
+import { signIn } from "../support/oidc.js";
+import { currentPageId, readRecoveryCodes, confirmRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotp, submitTotpEnrolment, totpCode, useWebAuthn } from "../support/pages.js";
+import { enterUsernameAndPassword, policyClient, provision, tierUser } from "../support/provisioned.js";
+import { useFreshRealm } from "../support/realm.js";
+import { addVirtualAuthenticator } from "../support/webauthn.js";
+
+const realm = useFreshRealm("e2e-tier0");
+const browser = useBrowser();
+
+interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
+
+/** Answers whatever second-step or set-up page Keycloak shows, until the client gets its code. */
+async function answerSteps(page: Page, enrolled: Enrolled, seen: string[], periodsAhead: number): Promise<void> {
+  for (let step = 0; step < 8; step++) {
+    await page.waitForLoadState();
+    const id = await currentPageId(page).catch(() => undefined);
+    if (!id) return; // the callback page: no Keycloak context
+    seen.push(id);
+    // Each answer submits a form; the next page is the next navigation of the main frame.
+    const next = page.waitForEvent("framenavigated", (f) => f === page.mainFrame());
+    if (id === "login-config-totp.ftl") {
+      enrolled.totpSecret = await readTotpSecret(page);
+      await submitTotpEnrolment(page, totpCode(enrolled.totpSecret), "Admin phone");
+    } else if (id === "webauthn-register.ftl") {
+      await registerWebAuthn(page, "Admin key");
+    } else if (id === "login-recovery-authn-code-config.ftl") {
+      enrolled.recoveryCodes = await readRecoveryCodes(page);
+      await confirmRecoveryCodes(page);
+    } else if (id === "login-otp.ftl") {
+      await submitTotp(page, totpCode(enrolled.totpSecret!, periodsAhead));
+    } else if (id === "webauthn-authenticate.ftl") {
+      await useWebAuthn(page);
+    } else {
+      throw new Error(`unexpected page ${id}`);
+    }
+    await next;
+  }
+  throw new Error(`too many steps: ${seen.join(", ")}`);
+}
+
+describe("Tier 0: every factor set up before any token, highest level on every sign-in", () => {
+  it("enrols WebAuthn, TOTP and recovery codes on first sign-in, then asks for both second factors", async () => {
+    await provision(realm);
+    const user = await tierUser(realm, "ada", "tier-0-platform-admins");
+    const client = await policyClient(realm, "self-service");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await addVirtualAuthenticator(page);
+
+    const enrolled: Enrolled = {};
+    const firstPages: string[] = [];
+    const first = await signIn(page, client, async (p) => {
+      await enterUsernameAndPassword(p, user);
+      await answerSteps(p, enrolled, firstPages, 0);
+    });
+    expect([...firstPages].sort()).toEqual(["login-config-totp.ftl", "login-recovery-authn-code-config.ftl", "webauthn-register.ftl"]);
+    expect(enrolled.recoveryCodes).toHaveLength(12);
+    expect(first.claims()?.acr).toBe("urn:example:loa:3");
+    const credentials = (await realm.admin.users.getCredentials({ id: user.id })).map((c) => c.type).sort();
+    expect(credentials).toEqual(["otp", "password", "recovery-authn-codes", "webauthn"]);
+
+    // A new browser session (same authenticator device): password, TOTP and the security key again.
+    await page.context().clearCookies();
+    const secondPages: string[] = [];
+    const second = await signIn(page, client, async (p) => {
+      await enterUsernameAndPassword(p, user);
+      await answerSteps(p, enrolled, secondPages, 1);
+    });
+    expect(secondPages).toEqual(["login-otp.ftl", "webauthn-authenticate.ftl"]);
+    expect(second.claims()?.acr).toBe("urn:example:loa:3");
+    expect(second.claims()?.amr).toEqual(["pwd", "otp", "hwk"]);
+  });
+});
