@@ -46,6 +46,7 @@ export function compileRealm(policy: Policy): DesiredRealm {
       maxFailureWaitSeconds: policy.bruteForce.maxWait,
       maxDeltaTimeSeconds: policy.bruteForce.failureReset,
       permanentLockout: policy.bruteForce.permanentLockout,
+      maxSecondaryAuthFailures: policy.bruteForce.secondFactorMaxFailures,
       "attributes.acr.loa.map": JSON.stringify(acrMap),
     },
     events: {

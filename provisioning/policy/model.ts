@@ -55,6 +55,7 @@ export interface BruteForce {
   readonly maxWait: number;
   readonly failureReset: number;
   readonly permanentLockout: boolean;
+  readonly secondFactorMaxFailures: number;
 }
 
 export interface Audit {

@@ -142,6 +142,7 @@ function normalize(raw: Raw, report: Report): Policy {
     maxWait: seconds(bf.maxWait ?? "15m"),
     failureReset: seconds(bf.failureReset ?? "12h"),
     permanentLockout: bf.permanentLockout ?? false,
+    secondFactorMaxFailures: bf.secondFactorMaxFailures ?? 0,
   };
   if (bruteForce.maxWait < bruteForce.waitIncrement) {
     report(["protection", "bruteForce", "maxWait"], `maxWait (${bruteForce.maxWait}s) is shorter than waitIncrement (${bruteForce.waitIncrement}s)`);

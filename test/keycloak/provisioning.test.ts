@@ -31,7 +31,7 @@ describe("apply", () => {
     expect(JSON.parse(rep.attributes!["acr.loa.map"])).toEqual({
       "urn:example:loa:1": 1, "urn:example:loa:2": 2, "http://schemas.openid.net/pape/policies/2007/06/multi-factor": 2, "urn:example:loa:3": 3,
     });
-    expect(rep).toMatchObject({ otpPolicyDigits: 6, otpPolicyPeriod: 30, otpPolicyAlgorithm: "HmacSHA1", bruteForceProtected: true, failureFactor: 5, loginTheme: "kc-assurance" });
+    expect(rep).toMatchObject({ otpPolicyDigits: 6, otpPolicyPeriod: 30, otpPolicyAlgorithm: "HmacSHA1", bruteForceProtected: true, failureFactor: 5, maxSecondaryAuthFailures: 20, loginTheme: "kc-assurance" });
 
     const executions = (await realm.admin.authenticationManagement.getExecutions({ flow: rep.browserFlow! } as never)) as ExecutionInfo[];
     const tierLevel = executions.filter((e) => e.providerId === "kca-tier-level");
