@@ -2,10 +2,10 @@
 // read back and verified, then bound, and only then is the old one removed, so a sign-in always runs
 // a complete flow, and an interrupted apply leaves the old flow bound and the next apply converges.
 import type { AdminClient } from "../admin/connect.js";
-import { AMR_SCOPE, FLOW_PREFIX, MANAGED, type DesiredRealm } from "../compile/desired.js";
+import { CLAIMS_SCOPE, FLOW_PREFIX, MANAGED, type DesiredRealm } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, flowHash, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
 import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
-import { lineDiff, matchingFlow, type Plan } from "../plan/plan.js";
+import { lineDiff, mapperChanges, matchingFlow, type Plan } from "../plan/plan.js";
 
 export interface ApplyResult {
   readonly writes: number;
@@ -48,14 +48,24 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
     const roles = await Promise.all(group.realmRoles.map((name) => admin.roles.findOneByName({ realm, name })));
     await write(() => admin.groups.addRealmRoleMappings({ realm, id, roles: roles.map((r) => ({ id: r!.id!, name: r!.name! })) }));
   }
-  let amrScopeId = actual.amrScope?.id;
+  let scopeId = actual.claimsScope?.id;
   if (has("client-scope")) {
-    if (!amrScopeId) {
-      await write(() => admin.clientScopes.create({ realm, name: AMR_SCOPE, description: MANAGED, protocol: "openid-connect", attributes: { "include.in.token.scope": "false" } }));
-      amrScopeId = (await admin.clientScopes.findOneByName({ realm, name: AMR_SCOPE }))!.id!;
+    if (!scopeId) {
+      await write(() => admin.clientScopes.create({ realm, name: CLAIMS_SCOPE, description: MANAGED, protocol: "openid-connect", attributes: { "include.in.token.scope": "false" } }));
+      scopeId = (await admin.clientScopes.findOneByName({ realm, name: CLAIMS_SCOPE }))!.id!;
     }
-    if (!actual.amrScope?.mapper) await write(() => admin.clientScopes.addProtocolMapper({ realm, id: amrScopeId! }, desired.amrScope.mapper));
-    if (!actual.amrScope?.isDefault) await write(() => admin.clientScopes.addDefaultClientScope({ realm, id: amrScopeId! }));
+    const id = scopeId;
+    const current = actual.claimsScope?.mappers ?? [];
+    // A changed mapper is replaced; one the policy no longer has is removed.
+    for (const m of current) {
+      const wanted = desired.claimsScope.mappers.find((d) => d.name === m.name);
+      if (!wanted || mapperChanges([wanted], [m]).length) await write(() => admin.clientScopes.delProtocolMapper({ realm, id, mapperId: m.id! }));
+    }
+    for (const m of desired.claimsScope.mappers) {
+      const existing = current.find((c) => c.name === m.name);
+      if (!existing || mapperChanges([m], [existing]).length) await write(() => admin.clientScopes.addProtocolMapper({ realm, id }, m));
+    }
+    if (!actual.claimsScope?.isDefault) await write(() => admin.clientScopes.addDefaultClientScope({ realm, id }));
   }
   for (const client of desired.clients) {
     const change = plan.changes.find((c) => c.kind === "client" && c.name === client.clientId);
@@ -67,7 +77,7 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
       redirectUris: [...client.redirectUris!], description: MANAGED, attributes: { "pkce.code.challenge.method": "S256" },
     }))).id;
     await write(() => admin.clients.update({ realm, id }, { attributes: { ...current?.attributes, ...client.attributes } }));
-    if (!current?.hasAmrScope) await write(() => admin.clients.addDefaultClientScope({ realm, id, clientScopeId: amrScopeId! }));
+    if (!current?.hasClaimsScope) await write(() => admin.clients.addDefaultClientScope({ realm, id, clientScopeId: scopeId! }));
   }
 
   let bound = matchingFlow(desired, actual)?.alias;

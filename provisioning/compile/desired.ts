@@ -7,7 +7,8 @@ import type { FlowTree } from "./flow-tree.js";
 /** Marks what kc-assurance owns, so apply leaves everything else alone. */
 export const MANAGED = "Managed by kc-assurance";
 export const FLOW_PREFIX = "kca-browser";
-export const AMR_SCOPE = "kca-amr";
+/** Client scope carrying the claims the policy adds to tokens: amr, and the API audience. */
+export const CLAIMS_SCOPE = "kca-claims";
 
 export type Fields = Readonly<Record<string, unknown>>;
 
@@ -20,7 +21,8 @@ export interface DesiredRealm {
   readonly roles: readonly { readonly name: string; readonly description: string }[];
   /** Groups that put users in a tier, with the tier role they grant. */
   readonly groups: readonly { readonly name: string; readonly realmRoles: readonly string[] }[];
-  readonly amrScope: { readonly name: string; readonly mapper: Fields };
+  /** Protocol mappers of the claims scope, by name. */
+  readonly claimsScope: { readonly name: string; readonly mappers: readonly Fields[] };
   readonly clients: readonly { readonly clientId: string; readonly attributes: Readonly<Record<string, string>>; readonly redirectUris?: readonly string[] }[];
   readonly browserFlow: FlowTree;
 }
@@ -64,14 +66,25 @@ export function compileRealm(policy: Policy): DesiredRealm {
     },
     roles: policy.tiers.filter((t) => !t.role).map((t) => ({ name: tierRole(t), description: `${MANAGED}: tier ${t.tier} (${t.name})` })),
     groups: policy.tiers.filter((t) => t.group).map((t) => ({ name: t.group!, realmRoles: [tierRole(t)] })),
-    amrScope: {
-      name: AMR_SCOPE,
-      mapper: {
-        name: "amr",
-        protocol: "openid-connect",
-        protocolMapper: PROTOCOL_MAPPERS.amr,
-        config: { "id.token.claim": "true", "access.token.claim": "true", "introspection.token.claim": "true", "userinfo.token.claim": "true" },
-      },
+    claimsScope: {
+      name: CLAIMS_SCOPE,
+      mappers: [
+        {
+          name: "amr",
+          protocol: "openid-connect",
+          protocolMapper: PROTOCOL_MAPPERS.amr,
+          config: { "id.token.claim": "true", "access.token.claim": "true", "introspection.token.claim": "true", "userinfo.token.claim": "true" },
+        },
+        // Access tokens name the guarded API as their audience, so the API guard accepts them.
+        ...(policy.api
+          ? [{
+              name: "api audience",
+              protocol: "openid-connect",
+              protocolMapper: PROTOCOL_MAPPERS.audience,
+              config: { "included.custom.audience": policy.api.audience, "access.token.claim": "true", "id.token.claim": "false", "introspection.token.claim": "true", "userinfo.token.claim": "false", "lightweight.claim": "false" },
+            }]
+          : []),
+      ],
     },
     clients: policy.clients.map((c) => ({
       clientId: c.clientId,

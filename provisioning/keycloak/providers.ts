@@ -62,6 +62,7 @@ export const REQUIRED_ACTIONS = {
 export const PROTOCOL_MAPPERS = {
   amr: "oidc-amr-mapper",
   acr: "oidc-acr-mapper",
+  audience: "oidc-audience-mapper",
 } as const;
 
 /** Config keys of the token mappers above that say which tokens carry the claim. */

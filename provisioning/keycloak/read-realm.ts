@@ -1,6 +1,6 @@
 // Reads, through the admin API, the parts of a realm a policy manages, in the shape of DesiredRealm.
 import type { AdminClient } from "../admin/connect.js";
-import { AMR_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
+import { CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, type FlowNode, type FlowTree, type Requirement } from "../compile/flow-tree.js";
 
 export interface OwnedFlow {
@@ -18,8 +18,8 @@ export interface ActualRealm {
   readonly requiredActions: Readonly<Record<string, Fields | undefined>>;
   readonly roles: Readonly<Record<string, { readonly description: string } | undefined>>;
   readonly groups: Readonly<Record<string, { readonly id: string; readonly realmRoles: readonly string[] } | undefined>>;
-  readonly amrScope?: { readonly id: string; readonly mapper?: Fields; readonly isDefault: boolean };
-  readonly clients: Readonly<Record<string, { readonly id: string; readonly attributes: Readonly<Record<string, string>>; readonly hasAmrScope: boolean } | undefined>>;
+  readonly claimsScope?: { readonly id: string; readonly mappers: readonly (Fields & { readonly id?: string })[]; readonly isDefault: boolean };
+  readonly clients: Readonly<Record<string, { readonly id: string; readonly attributes: Readonly<Record<string, string>>; readonly hasClaimsScope: boolean } | undefined>>;
   readonly ownedFlows: readonly OwnedFlow[];
 }
 
@@ -43,8 +43,8 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
 
   const roles: Record<string, { description: string } | undefined> = {};
   const groups: Record<string, { id: string; realmRoles: string[] } | undefined> = {};
-  const clients: Record<string, { id: string; attributes: Record<string, string>; hasAmrScope: boolean } | undefined> = {};
-  const amr = scopes.find((s) => s.name === AMR_SCOPE);
+  const clients: Record<string, { id: string; attributes: Record<string, string>; hasClaimsScope: boolean } | undefined> = {};
+  const claims = scopes.find((s) => s.name === CLAIMS_SCOPE);
 
   await Promise.all([
     ...desired.roles.map(async (r) => {
@@ -61,17 +61,17 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
       const found = (await admin.clients.find({ realm, clientId: c.clientId }))[0];
       if (!found?.id) return;
       const defaults = await admin.clients.listDefaultClientScopes({ realm, id: found.id });
-      clients[c.clientId] = { id: found.id, attributes: (found.attributes ?? {}) as Record<string, string>, hasAmrScope: defaults.some((s) => s.name === AMR_SCOPE) };
+      clients[c.clientId] = { id: found.id, attributes: (found.attributes ?? {}) as Record<string, string>, hasClaimsScope: defaults.some((s) => s.name === CLAIMS_SCOPE) };
     }),
   ]);
 
-  let amrScope: ActualRealm["amrScope"];
-  if (amr?.id) {
-    const mapper = (await admin.clientScopes.listProtocolMappers({ realm, id: amr.id }))[0];
-    amrScope = {
-      id: amr.id,
-      isDefault: defaultScopes.some((s) => s.id === amr.id),
-      ...(mapper ? { mapper: { name: mapper.name, protocol: mapper.protocol, protocolMapper: mapper.protocolMapper, config: mapper.config } } : {}),
+  let claimsScope: ActualRealm["claimsScope"];
+  if (claims?.id) {
+    const mappers = await admin.clientScopes.listProtocolMappers({ realm, id: claims.id });
+    claimsScope = {
+      id: claims.id,
+      isDefault: defaultScopes.some((s) => s.id === claims.id),
+      mappers: mappers.map((m) => ({ id: m.id, name: m.name, protocol: m.protocol, protocolMapper: m.protocolMapper, config: m.config })),
     };
   }
 
@@ -92,7 +92,7 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     ),
     roles,
     groups,
-    ...(amrScope ? { amrScope } : {}),
+    ...(claimsScope ? { claimsScope } : {}),
     clients,
     ownedFlows,
   };

@@ -1,5 +1,5 @@
 // The difference between a policy's desired realm and the realm as read: a plan, as data.
-import { AMR_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
+import { CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
 import { flowHash, flowLines } from "../compile/flow-tree.js";
 import type { ActualRealm } from "../keycloak/read-realm.js";
 
@@ -19,8 +19,14 @@ export interface Plan {
   readonly changes: readonly Change[];
 }
 
-// Keycloak drops an attribute set to "", so unset and empty mean the same here.
-const same = (a: unknown, b: unknown) => JSON.stringify(a === "" ? null : (a ?? null)) === JSON.stringify(b === "" ? null : (b ?? null));
+// Keycloak drops an attribute set to "", so unset and empty mean the same here; it also returns map
+// keys (mapper config) in its own order, so objects compare by sorted keys. Arrays keep their order.
+const canonical = (v: unknown): unknown =>
+  v === "" || v === undefined ? null
+  : Array.isArray(v) ? v.map(canonical)
+  : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+  : v;
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 const show = (v: unknown) => (v === undefined ? "(unset)" : JSON.stringify(v));
 
 function fieldChanges(desired: Fields, actual: Fields): string[] {
@@ -64,13 +70,14 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
     else if (missing.length) add("update", "group", group.name, [`realm roles: + ${missing.join(", ")}`]);
   }
 
-  if (!actual.amrScope) add("create", "client-scope", AMR_SCOPE, ["protocol mapper oidc-amr-mapper, realm default scope"]);
-  else {
+  if (!actual.claimsScope) {
+    add("create", "client-scope", CLAIMS_SCOPE, [...desired.claimsScope.mappers.map((m) => `mapper ${String(m.name)}: + ${String(m.protocolMapper)}`), "realm default scope"]);
+  } else {
     const d = [
-      ...(actual.amrScope.mapper ? fieldChanges(desired.amrScope.mapper, actual.amrScope.mapper).map((l) => `mapper ${l}`) : ["mapper: (missing) -> oidc-amr-mapper"]),
-      ...(actual.amrScope.isDefault ? [] : ["realm default scope: false -> true"]),
+      ...mapperChanges(desired.claimsScope.mappers, actual.claimsScope.mappers),
+      ...(actual.claimsScope.isDefault ? [] : ["realm default scope: false -> true"]),
     ];
-    if (d.length) add("update", "client-scope", AMR_SCOPE, d);
+    if (d.length) add("update", "client-scope", CLAIMS_SCOPE, d);
   }
 
   for (const client of desired.clients) {
@@ -80,7 +87,7 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
       else add("update", "client", client.clientId, ["client does not exist and the policy gives no redirectUris to create it"]);
       continue;
     }
-    const d = [...fieldChanges(client.attributes, current.attributes), ...(current.hasAmrScope ? [] : [`default scope ${AMR_SCOPE}: + `])];
+    const d = [...fieldChanges(client.attributes, current.attributes), ...(current.hasClaimsScope ? [] : [`default scope ${CLAIMS_SCOPE}: + `])];
     if (d.length) add("update", "client", client.clientId, d);
   }
 
@@ -97,6 +104,18 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
     if (f !== match) add("delete", "flow", f.alias, f === bound ? ["replaced by the new flow once it is bound"] : ["no longer bound"]);
   }
   return { realm: actual.name, changes };
+}
+
+/** Mappers by name: missing ones, changed ones, and ones the policy no longer has. */
+export function mapperChanges(desired: readonly Fields[], actual: readonly Fields[]): string[] {
+  const out: string[] = [];
+  for (const m of desired) {
+    const current = actual.find((a) => a.name === m.name);
+    if (!current) out.push(`mapper ${String(m.name)}: + ${String(m.protocolMapper)}`);
+    else out.push(...fieldChanges(m, current).map((l) => `mapper ${String(m.name)} ${l}`));
+  }
+  for (const a of actual) if (!desired.some((m) => m.name === a.name)) out.push(`mapper ${String(a.name)}: - ${String(a.protocolMapper)}`);
+  return out;
 }
 
 /** Line diff in order: what a reader needs to see drift, including order drift. */

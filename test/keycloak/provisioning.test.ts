@@ -56,6 +56,10 @@ describe("apply", () => {
     expect(portal!.attributes).toMatchObject({ "default.acr.values": "urn:example:loa:2##urn:example:loa:3", "minimum.acr.value": "urn:example:loa:2" });
     const events = await realm.admin.realms.getConfigEvents({ realm: realm.name });
     expect(events).toMatchObject({ eventsEnabled: true, eventsExpiration: 90 * 86400, adminEventsEnabled: true, adminEventsDetailsEnabled: false });
+    const claims = (await realm.admin.clientScopes.findOneByName({ name: "kca-claims" }))!;
+    const mappers = await realm.admin.clientScopes.listProtocolMappers({ id: claims.id! });
+    expect(mappers.map((m) => [m.name, m.protocolMapper]).sort()).toEqual([["amr", "oidc-amr-mapper"], ["api audience", "oidc-audience-mapper"]]);
+    expect(mappers.find((m) => m.name === "api audience")!.config).toMatchObject({ "included.custom.audience": "example-api", "access.token.claim": "true" });
     const group = (await realm.admin.groups.find({ search: "tier-0-platform-admins", exact: true } as never))[0]!;
     expect((await realm.admin.groups.listRealmRoleMappings({ id: group.id! })).map((r) => r.name)).toContain("kca-tier-0");
   });

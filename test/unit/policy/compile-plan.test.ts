@@ -23,8 +23,8 @@ function converged(): ActualRealm {
     requiredActions: { ...desired.requiredActions },
     roles: Object.fromEntries(desired.roles.map((x) => [x.name, { description: x.description }])),
     groups: Object.fromEntries(desired.groups.map((g) => [g.name, { id: g.name, realmRoles: [...g.realmRoles] }])),
-    amrScope: { id: "s", mapper: desired.amrScope.mapper, isDefault: true },
-    clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasAmrScope: true }])),
+    claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
+    clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
     ownedFlows: [{ id: "f", alias, tree: desired.browserFlow }],
   };
 }
@@ -99,6 +99,18 @@ describe("plan", () => {
     expect(computePlan(desired, actual).changes).toEqual([{ action: "update", kind: "realm", name: "example", details: ["failureFactor: 9 -> 5"] }]);
   });
 
+  it("reads mapper config in Keycloak's key order as unchanged, and names a changed or extra mapper", () => {
+    const base = converged();
+    const reordered = desired.claimsScope.mappers.map((m) => ({ ...m, config: Object.fromEntries(Object.entries(m.config as object).reverse()) }));
+    expect(computePlan(desired, { ...base, claimsScope: { ...base.claimsScope!, mappers: reordered } }).changes).toEqual([]);
+
+    const audience = desired.claimsScope.mappers.find((m) => m.name === "api audience")!;
+    const changed = [...desired.claimsScope.mappers.filter((m) => m !== audience), { ...audience, config: { ...(audience.config as object), "included.custom.audience": "other" } }, { name: "stray", protocolMapper: "oidc-hardcoded-claim-mapper" }];
+    expect(computePlan(desired, { ...base, claimsScope: { ...base.claimsScope!, mappers: changed } }).changes).toEqual([
+      expect.objectContaining({ action: "update", kind: "client-scope", details: [expect.stringMatching(/^mapper api audience config: .*"other".* -> .*"example-api"/), "mapper stray: - oidc-hardcoded-claim-mapper"] }),
+    ]);
+  });
+
   it("replaces a drifted flow: create, rebind, delete the old one", () => {
     const base = converged();
     const [cookie, forms] = desired.browserFlow.children;
@@ -108,7 +120,7 @@ describe("plan", () => {
 
   it("creates what is missing", () => {
     const base = converged();
-    const plan = computePlan(desired, { ...base, roles: {}, amrScope: undefined, ownedFlows: [], browserFlow: "browser" });
+    const plan = computePlan(desired, { ...base, roles: {}, claimsScope: undefined, ownedFlows: [], browserFlow: "browser" });
     const kinds = plan.changes.map((c) => `${c.action} ${c.kind}`);
     expect(kinds.filter((k) => k === "create role")).toHaveLength(desired.roles.length);
     expect(kinds).toEqual(expect.arrayContaining(["create client-scope", "create flow", "update flow-binding"]));
