@@ -119,10 +119,12 @@ async function buildFlow(admin: AdminClient, realm: string, tree: FlowTree, take
 
   await w(() => am.createFlow({ realm, alias, description: MANAGED, providerId: "basic-flow", topLevel: true, builtIn: false } as never));
   try {
-    const order: FlowNode[] = [];
+    // Depth-first, with each step's explicit priority: its place among its siblings. (By place,
+    // not by node: one node object may stand in several subflows.)
+    const order: { node: FlowNode; priority: number }[] = [];
     const add = async (parent: string, nodes: readonly FlowNode[]) => {
-      for (const n of nodes) {
-        order.push(n);
+      for (const [i, n] of nodes.entries()) {
+        order.push({ node: n, priority: (i + 1) * 10 });
         if (n.kind === "subflow") {
           const sub = subflowAlias(alias, n.name);
           await w(() => am.addFlowToFlow({ realm, flow: parent, alias: sub, type: "basic-flow", provider: "registration-page-form", description: MANAGED } as never));
@@ -134,16 +136,13 @@ async function buildFlow(admin: AdminClient, realm: string, tree: FlowTree, take
     };
     await add(alias, tree.children);
 
-    // Both lists are depth-first in creation order; set requirement, an explicit priority (26.x
+    // Both lists are depth-first in creation order; set requirement, the explicit priority (26.x
     // resets an omitted one to 0, reordering the flow) and the configuration of each node.
     const executions = (await am.getExecutions({ realm, flow: alias } as never)) as ExecutionInfo[];
     if (executions.length !== order.length) throw new Error(`flow ${alias}: created ${order.length} steps, server lists ${executions.length}`);
-    const position = new Map<FlowNode, number>();
-    const numberSiblings = (nodes: readonly FlowNode[]) => nodes.forEach((n, i) => { position.set(n, (i + 1) * 10); if (n.kind === "subflow") numberSiblings(n.children); });
-    numberSiblings(tree.children);
-    for (const [i, node] of order.entries()) {
+    for (const [i, { node, priority }] of order.entries()) {
       const exec = executions[i]!;
-      await w(() => am.updateExecution({ realm, flow: alias } as never, { ...exec, requirement: node.requirement, priority: position.get(node) } as never));
+      await w(() => am.updateExecution({ realm, flow: alias } as never, { ...exec, requirement: node.requirement, priority } as never));
       if (node.kind === "execution" && node.config) {
         const config = Object.fromEntries(Object.entries(node.config).map(([k, v]) => [k, v.replaceAll(FLOW_ALIAS_PLACEHOLDER, alias)]));
         await w(() => am.createConfig({ realm, id: exec.id, alias: `${alias}-${i}`, config } as never));

@@ -49,6 +49,7 @@ const ROLE = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserRole];
 const TIER = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.tierLevel];
 const EXECUTED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condSubflowExecuted];
 const HAS = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserCredential];
+const DENY = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.deny];
 const userConfigured: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" };
 
 interface Placement {
@@ -103,33 +104,48 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     config: { [HAS.type]: CREDENTIAL_TYPES[f], [HAS.negate]: String(negate) },
   });
 
+  // Any one of the factors, or the sole factor required.
+  const anyOne = (factors: readonly Factor[]): FlowNode[] =>
+    factors.length === 1 ? [factor(factors[0]!, "REQUIRED")] : factors.map((f) => factor(f, "ALTERNATIVE"));
+  const deny: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.deny, requirement: "REQUIRED", config: { [DENY.errorMessage]: "kcaLevelNotAllowed" } };
+
+  /**
+   * The level's any-one choice for the users `conditions` select. Keycloak fails a sign-in (as a
+   * wrong password) when a user has none of the factors; with "enroll", users without any go
+   * through a step that makes them set the first one up.
+   */
+  const choice = (level: Level, name: string, conditions: ExecutionNode[], factors: readonly Factor[]): FlowNode[] => {
+    if (factors.length === 0) return [{ kind: "subflow", name, requirement: "CONDITIONAL", children: [...conditions, deny] }];
+    const enrolFactor = level.rank > 1 && policy.missingFactor === "enroll" ? factors.find((f) => f === "totp" || f === "webauthn" || f === "passkey") : undefined;
+    if (enrolFactor) {
+      return [
+        { kind: "subflow", name, requirement: "CONDITIONAL", children: [...conditions, userConfigured, ...anyOne(factors)] },
+        {
+          kind: "subflow",
+          name: `${name}-enrol`,
+          requirement: "CONDITIONAL",
+          children: [
+            ...conditions,
+            { kind: "execution", provider: AUTHENTICATORS.condSubflowExecuted, requirement: "REQUIRED", config: { [EXECUTED.flow]: `${FLOW_ALIAS_PLACEHOLDER} ${name}`, [EXECUTED.result]: "not-executed" } },
+            factor(enrolFactor, "REQUIRED"),
+          ],
+        },
+      ];
+    }
+    return [conditions.length
+      ? { kind: "subflow", name, requirement: "CONDITIONAL", children: [...conditions, ...anyOne(factors)] }
+      : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne(factors) }];
+  };
+
   const levelFlow = (level: Level): FlowNode => {
     const here = placements.filter((p) => p.level === level);
-    const replacing = here.filter((p) => p.replaces);
-    const anyOne: FlowNode[] = level.factors.length === 1
-      ? [factor(level.factors[0]!, "REQUIRED")]
-      : level.factors.map((f) => factor(f, "ALTERNATIVE"));
-    const notInTiers = replacing.map((p) => roleCondition(p.tier, true));
-    // Keycloak fails a sign-in (as a wrong password) when a user has none of a level's factors.
-    // "enroll": users without any go through a step that makes them set the first one up.
-    const enrolFactor = level.rank > 1 && policy.missingFactor === "enroll" ? level.factors.find((f) => f === "totp" || f === "webauthn" || f === "passkey") : undefined;
-    const choice: FlowNode[] = enrolFactor
-      ? [
-          { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...notInTiers, userConfigured, ...anyOne] },
-          {
-            kind: "subflow",
-            name: `${level.name}-enrol`,
-            requirement: "CONDITIONAL",
-            children: [
-              ...notInTiers,
-              { kind: "execution", provider: AUTHENTICATORS.condSubflowExecuted, requirement: "REQUIRED", config: { [EXECUTED.flow]: `${FLOW_ALIAS_PLACEHOLDER} ${level.name}-any`, [EXECUTED.result]: "not-executed" } },
-              factor(enrolFactor, "REQUIRED"),
-            ],
-          },
-        ]
-      : [replacing.length
-          ? { kind: "subflow", name: `${level.name}-any`, requirement: "CONDITIONAL", children: [...notInTiers, ...anyOne] }
-          : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne }];
+    const replaced = here.filter((p) => p.replaces).map((p) => p.tier);
+    // Tiers that may use only some of the level's factors choose among those, on their own.
+    const restricted = policy.tiers.filter((t) => !replaced.includes(t) && level.factors.some((f) => !t.allow.includes(f)));
+    const choices: FlowNode[] = [
+      ...choice(level, `${level.name}-any`, [...replaced, ...restricted].map((t) => roleCondition(t, true)), level.factors),
+      ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
+    ];
     // A tier's required factor: set up when missing; once set up, recovery codes stand in for it
     // where the level lists them (a user without their phone).
     const fallback = (t: Tier) => level.factors.includes("recovery-codes") && t.allow.includes("recovery-codes");
@@ -169,7 +185,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
       requirement: "CONDITIONAL",
       children: [
         { kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) } },
-        ...choice,
+        ...choices,
         ...tierFlows,
         ...recoveryEnrolment,
       ],

@@ -76,6 +76,40 @@ describe("compile", () => {
     expect(lines.some((l) => l.includes("tier-3"))).toBe(false);
   });
 
+  it("offers a tier only the factors its allow list names, and denies it a level it has none of", () => {
+    const restricted = checkPolicy("x.yaml", text
+      .replace("    require: [totp, recovery-codes]\n", "    require: [totp, recovery-codes]\n    allow: [password, totp, recovery-codes]\n")
+      .replace("    group: tier-3-standard-users\n", "    group: tier-3-standard-users\n    allow: [password, totp]\n"));
+    if (!restricted.ok) throw new Error(restricted.issues.map((e) => e.message).join("; "));
+    const all = flowLines(compileRealm(restricted.policy).browserFlow);
+    const block = (name: string) => {
+      const start = all.findIndex((l) => l.trim().startsWith(`${name} (subflow)`));
+      expect(start).toBeGreaterThanOrEqual(0);
+      const depth = all[start]!.search(/\S/);
+      const end = all.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
+      return all.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim());
+    };
+    const names = (lines: string[]) => lines.map((l) => l.split(" {")[0]);
+    // Level 1 (password or passkey): tiers 1 and 3 may not use passkeys, so they get password alone.
+    expect(block("loa1-any").filter((l) => l.startsWith("conditional-user-role"))).toEqual([
+      'conditional-user-role REQUIRED {"condUserRole":"kca-tier-1","negate":"true"}',
+      'conditional-user-role REQUIRED {"condUserRole":"kca-tier-3","negate":"true"}',
+    ]);
+    expect(names(block("loa1-tier-1-allowed"))).toEqual(["conditional-user-role REQUIRED", "auth-password-form REQUIRED"]);
+    // Level 2 for tier 3: TOTP only (not WebAuthn, not recovery codes), enrolled when missing.
+    expect(names(block("loa2-tier-3-allowed"))).toEqual(["conditional-user-role REQUIRED", "conditional-user-configured REQUIRED", "auth-otp-form REQUIRED"]);
+    expect(names(block("loa2-tier-3-allowed-enrol"))).toEqual(["conditional-user-role REQUIRED", "conditional-sub-flow-executed REQUIRED", "auth-otp-form REQUIRED"]);
+    // Level 3 asks for WebAuthn, which neither tier may use: their sign-in is refused with a reason.
+    for (const t of [1, 3]) {
+      expect(block(`loa3-tier-${t}-allowed`)).toEqual([
+        `conditional-user-role REQUIRED {"condUserRole":"kca-tier-${t}","negate":"false"}`,
+        'deny-access-authenticator REQUIRED {"denyErrorMessage":"kcaLevelNotAllowed"}',
+      ]);
+    }
+    // Tier 1's own level still asks its required TOTP in place of the choice, as before.
+    expect(all.some((l) => l.trim().startsWith("loa2-tier-1-allowed"))).toBe(false);
+  });
+
   it("always sets loa-max-age (Keycloak falls back to 0 without it)", () => {
     const loa = flowLines(desired.browserFlow).filter((l) => l.includes("conditional-level-of-authentication"));
     expect(loa.length).toBeGreaterThan(0);

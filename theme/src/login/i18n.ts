@@ -24,6 +24,8 @@ const { useI18n } = i18nBuilder
       kcaStepUpTitle: "Confirm it's you",
       kcaStepUpExplanation:
         "You are already signed in. What you are about to open asks for a stronger sign-in, so please confirm with a second method.",
+      // A policy tier may not use any factor of the level asked for (deny-access, provisioning/).
+      kcaLevelNotAllowed: "Your account may not use the sign-in methods this application asks for. Contact your administrator.",
       kcaPasskeySignIn: "Sign in with a passkey",
       kcaOr: "or",
       kcaOtpTitle: "Enter your code",
@@ -100,6 +102,7 @@ const { useI18n } = i18nBuilder
       kcaStepUpTitle: "Bestätigen Sie, dass Sie es sind",
       kcaStepUpExplanation:
         "Sie sind bereits angemeldet. Was Sie öffnen möchten, verlangt eine stärkere Anmeldung. Bitte bestätigen Sie mit einer zweiten Methode.",
+      kcaLevelNotAllowed: "Ihr Konto darf die Anmeldeverfahren, die diese Anwendung verlangt, nicht verwenden. Wenden Sie sich an Ihre Administration.",
       kcaPasskeySignIn: "Mit Passkey anmelden",
       kcaOr: "oder",
       kcaOtpTitle: "Code eingeben",
