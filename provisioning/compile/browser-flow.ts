@@ -15,8 +15,10 @@
 //       loa-K-tier-N (subflow) CONDITIONAL        users of tier N: its required factors, all REQUIRED
 //       loa-K-tier-N-extra (subflow) CONDITIONAL  tier N factors outside the level's set, or asked only
 //                                                 once enrolled (conditional-user-configured)
-//       loa-K-tier-N-recovery-codes (subflow)     at the tier's level, for users without recovery codes:
-//                                                 the code form REQUIRED, so Keycloak has them set up
+//       loa-K-tier-N-recovery-codes (subflow)     for users without recovery codes: the code form
+//                                                 REQUIRED, so Keycloak has them set up
+//       loa-K-tier-N-allowed (subflow) CONDITIONAL users of a tier whose allow list leaves out some of
+//                                                 the level's factors: any one of the rest (or denied)
 //     With stepUp.missingFactor "enroll", loa-K-any also requires that the user has one of the factors
 //     (conditional-user-configured), and loa-K-enrol, run when loa-K-any did not, sets one up.
 //
@@ -82,6 +84,14 @@ export function placeRequiredFactors(policy: Policy): Placement[] {
 }
 
 export function compileBrowserFlow(policy: Policy): FlowTree {
+  /**
+   * Where a tier sets up a factor it must hold: the highest level up to the tier's that lists it,
+   * else the tier's own. Keycloak takes the level needed to delete a credential from the last level
+   * subflow its form appears in, so a form placed above the factor's levels would make deleting it
+   * ask for more than the factor gives.
+   */
+  const factorHome = (tier: Tier, f: Factor): Level =>
+    [...policy.levels].reverse().find((l) => l.rank <= tier.level.rank && l.factors.includes(f)) ?? tier.level;
   // amr stays valid as long as the longest-lived level: a token minted from SSO keeps it.
   const amrMaxAge = String(Math.max(...policy.levels.map((l) => l.maxAge), 3600));
   const factor = (f: Factor, requirement: Requirement): ExecutionNode => ({
@@ -166,9 +176,9 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
         ...(p.replaces ? p.factors.flatMap((f) => required(p.tier, f)) : p.factors.map((f) => factor(f, "REQUIRED"))),
       ],
     }));
-    // Recovery codes a tier must hold: set up once, at the tier's own level, never asked for there.
+    // Recovery codes a tier must hold: set up once, never asked for there.
     const recoveryEnrolment: FlowNode[] = policy.tiers
-      .filter((t) => t.level === level && t.blockUntilEnrolled && t.require.includes("recovery-codes"))
+      .filter((t) => factorHome(t, "recovery-codes") === level && t.blockUntilEnrolled && t.require.includes("recovery-codes"))
       .map((t) => ({
         kind: "subflow",
         name: `${level.name}-tier-${t.tier}-recovery-codes`,

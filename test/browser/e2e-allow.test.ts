@@ -73,6 +73,7 @@ describe("a tier's allow list", () => {
     }, { acrValues: "urn:example:loa:3" })).rejects.toThrow("refused");
     expect(registerOffered).toBe(false);
     expect(refusal).toBe("Your account may not use the sign-in methods this application asks for. Contact your administrator.");
-    expect(await page.getByText(refusal!).isVisible()).toBe(true);
+    // Shown to the user, not only in the page's data (throws when it does not appear).
+    await page.getByText(refusal!).waitFor({ state: "visible", timeout: 10_000 });
   });
 });

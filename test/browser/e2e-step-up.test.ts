@@ -44,6 +44,14 @@ describe("step-up and minimum levels", () => {
     }, { acrValues: "urn:example:loa:2", prompt: "login" });
     expect(again.claims()?.acr).toBe("urn:example:loa:2");
     expect(again.claims()?.amr).toEqual(["pwd", "otp"]);
+
+    // The step-up is stored as a LOGIN in the same session as the level-1 sign-in, naming the factor
+    // set up on the way. Keycloak's events do not name the level reached; the tokens do.
+    const logins = (await realm.admin.realms.findEvents({ realm: realm.name, user: user.id, type: "LOGIN", max: 100 } as never)).reverse();
+    expect(logins.length).toBeGreaterThanOrEqual(3);
+    expect(logins[1]!.sessionId).toBe(logins[0]!.sessionId);
+    expect(logins[1]!.details).toMatchObject({ credential_type: "otp", custom_required_action: "CONFIGURE_TOTP" });
+    expect(JSON.stringify(logins)).not.toContain(secret);
   });
 
   it("a client with minimum level 2 never gets a level-1 token, even when asking for level 1 or nothing", async () => {

@@ -36,6 +36,8 @@ export interface AuthorizationRequest {
   maxAge?: number;
   prompt?: string;
   scope?: string;
+  /** Keycloak's application-initiated action, e.g. "delete_credential:<credential id>". */
+  kcAction?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function signIn(
   if (request.acrValues !== undefined) params.acr_values = request.acrValues;
   if (request.maxAge !== undefined) params.max_age = String(request.maxAge);
   if (request.prompt !== undefined) params.prompt = request.prompt;
+  if (request.kcAction !== undefined) params.kc_action = request.kcAction;
 
   let arrived: (url: URL) => void = () => {};
   const callback = new Promise<URL>((resolve) => (arrived = resolve));

@@ -1,7 +1,7 @@
 // The pure middle of provisioning: policy to desired realm, and desired versus actual to a plan.
 import { readFileSync } from "node:fs";
 import { compileRealm } from "../../../provisioning/compile/desired.js";
-import { flowHash, flowLines } from "../../../provisioning/compile/flow-tree.js";
+import { flowHash, flowLines, type FlowNode } from "../../../provisioning/compile/flow-tree.js";
 import type { ActualRealm } from "../../../provisioning/keycloak/read-realm.js";
 import { computePlan, lineDiff } from "../../../provisioning/plan/plan.js";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
@@ -67,7 +67,8 @@ describe("compile", () => {
     ];
     expect(block("loa2-tier-0")).toEqual(totpWithFallback(0));
     expect(block("loa3-tier-0")).toEqual(["conditional-user-role REQUIRED", "webauthn-authenticator REQUIRED"]);
-    expect(block("loa3-tier-0-recovery-codes")).toEqual(["conditional-user-role REQUIRED", "kca-condition-user-credential REQUIRED", "auth-recovery-authn-code-form REQUIRED"]);
+    // Set up at level 2, the highest that lists them, though tier 0 reaches level 3.
+    expect(block("loa2-tier-0-recovery-codes")).toEqual(["conditional-user-role REQUIRED", "kca-condition-user-credential REQUIRED", "auth-recovery-authn-code-form REQUIRED"]);
     expect(block("loa2-tier-1")).toEqual(totpWithFallback(1));
     // Tier 2 does not block on enrolment: TOTP is asked only once the user has it, on top of level 1.
     expect(block("loa1-tier-2-extra")).toEqual(["conditional-user-role REQUIRED", "conditional-user-configured REQUIRED", "auth-otp-form REQUIRED"]);
@@ -108,6 +109,25 @@ describe("compile", () => {
     }
     // Tier 1's own level still asks its required TOTP in place of the choice, as before.
     expect(all.some((l) => l.trim().startsWith("loa2-tier-1-allowed"))).toBe(false);
+  });
+
+  it("places every factor's forms so that deleting it asks for the highest level that lists it", () => {
+    // Keycloak's LoAUtil.getCredentialTypesToLoAMap: depth-first, the level of the last level
+    // condition seen (restored after each subflow) for the last form of each credential type.
+    const credentialOf: Record<string, string> = {
+      "auth-password-form": "password", "auth-otp-form": "otp", "webauthn-authenticator": "webauthn",
+      "webauthn-authenticator-passwordless": "webauthn-passwordless", "auth-recovery-authn-code-form": "recovery-authn-codes",
+    };
+    const levels: Record<string, number> = {};
+    const walk = (nodes: readonly FlowNode[], level: number) => {
+      for (const n of nodes) {
+        if (n.kind === "subflow") walk(n.children, level);
+        else if (n.provider === "conditional-level-of-authentication") level = Number(n.config!["loa-condition-level"]);
+        else if (credentialOf[n.provider]) levels[credentialOf[n.provider]!] = level;
+      }
+    };
+    walk(desired.browserFlow.children, -1);
+    expect(levels).toEqual({ password: 1, "webauthn-passwordless": 1, otp: 2, "recovery-authn-codes": 2, webauthn: 3 });
   });
 
   it("always sets loa-max-age (Keycloak falls back to 0 without it)", () => {
