@@ -89,3 +89,11 @@ export async function signIn(
   await page.unroute(`${REDIRECT_URI}**`);
   return oidc.authorizationCodeGrant(client.config, url, { pkceCodeVerifier: verifier, expectedState: state });
 }
+
+/**
+ * RP-initiated logout: ends the Keycloak session the ID token belongs to. Without a
+ * post_logout_redirect_uri Keycloak asks nothing and shows its "logged out" page.
+ */
+export async function signOut(page: Page, client: TestClient, idToken: string): Promise<void> {
+  await page.goto(oidc.buildEndSessionUrl(client.config, { id_token_hint: idToken }).href);
+}

@@ -14,6 +14,26 @@ export async function useOurTheme(realm: FreshRealm): Promise<void> {
   await realm.admin.realms.update({ realm: realm.name }, { loginTheme: THEME_NAME });
 }
 
+/**
+ * How the sign-in page asks for a passkey on its own when it opens: "conditional" offers passkeys in
+ * the username field's autofill (Keycloak's default), "none" leaves it to the passkey button.
+ */
+export type PasskeyMediation = "conditional" | "none";
+
+/**
+ * Turns on passkeys in the realm's passwordless WebAuthn policy: Keycloak then offers passkey
+ * sign-in on its first page (username-password or username form, no extra flow step). A realm
+ * update applies that policy only when it names the relying party, and takes every policy field it
+ * leaves out from Keycloak's defaults, not the realm's; so the whole policy is sent back.
+ */
+export async function enablePasskeys(realm: FreshRealm, mediation: PasskeyMediation = "conditional"): Promise<void> {
+  const current = await realm.admin.realms.findOne({ realm: realm.name });
+  const policy = Object.fromEntries(Object.entries(current ?? {}).filter(([field]) => field.startsWith("webAuthnPolicyPasswordless")));
+  // Record: the admin client's RealmRepresentation has no field for the mediation yet.
+  const update: Record<string, unknown> = { ...policy, webAuthnPolicyPasswordlessPasskeysEnabled: true, webAuthnPolicyPasswordlessMediation: mediation };
+  await realm.admin.realms.update({ realm: realm.name }, update);
+}
+
 type Requirement = "ALTERNATIVE" | "DISABLED";
 const SECOND_FACTORS = { otp: "auth-otp-form", webauthn: "webauthn-authenticator", recovery: "auth-recovery-authn-code-form" } as const;
 
