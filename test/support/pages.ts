@@ -23,6 +23,18 @@ export async function signInWithPassword(page: Page, username: string, password:
   await page.click("#kc-login");
 }
 
+/**
+ * From the sign-in page: "Forgot password?", then the user's name on the reset page (Keycloak's
+ * stock login-reset-password.ftl, inside our layout).
+ */
+export async function requestCredentialReset(page: Page, username: string): Promise<void> {
+  await waitForPage(page, "login.ftl");
+  await page.click("#kc-forgot-password");
+  await waitForPage(page, "login-reset-password.ftl");
+  await page.fill("#username", username);
+  await page.click('#kc-reset-password-form [type="submit"]');
+}
+
 /** The authenticator key shown on the enrolment page, without the grouping spaces. */
 export async function readTotpSecret(page: Page): Promise<string> {
   await waitForPage(page, "login-config-totp.ftl");
