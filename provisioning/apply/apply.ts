@@ -57,14 +57,10 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
     const id = scopeId;
     const current = actual.claimsScope?.mappers ?? [];
     // A changed mapper is replaced; one the policy no longer has is removed.
-    for (const m of current) {
-      const wanted = desired.claimsScope.mappers.find((d) => d.name === m.name);
-      if (!wanted || mapperChanges([wanted], [m]).length) await write(() => admin.clientScopes.delProtocolMapper({ realm, id, mapperId: m.id! }));
-    }
-    for (const m of desired.claimsScope.mappers) {
-      const existing = current.find((c) => c.name === m.name);
-      if (!existing || mapperChanges([m], [existing]).length) await write(() => admin.clientScopes.addProtocolMapper({ realm, id }, m));
-    }
+    const stale = current.filter((m) => mapperChanges(desired.claimsScope.mappers.filter((d) => d.name === m.name), [m]).length);
+    for (const m of stale) await write(() => admin.clientScopes.delProtocolMapper({ realm, id, mapperId: m.id! }));
+    const kept = current.filter((m) => !stale.includes(m)).map((m) => m.name);
+    for (const m of desired.claimsScope.mappers) if (!kept.includes(m.name)) await write(() => admin.clientScopes.addProtocolMapper({ realm, id }, m));
     if (!actual.claimsScope?.isDefault) await write(() => admin.clientScopes.addDefaultClientScope({ realm, id }));
   }
   for (const client of desired.clients) {

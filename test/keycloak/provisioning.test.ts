@@ -94,6 +94,26 @@ describe("apply", () => {
     expect(flows.filter((a) => a?.startsWith("kca-browser"))).toEqual([repaired.boundFlow]);
   });
 
+  it("repairs the claims scope: a changed mapper is replaced, one the policy does not have is removed", async () => {
+    const scope = (await realm.admin.clientScopes.findOneByName({ name: "kca-claims" }))!;
+    const audience = (await realm.admin.clientScopes.listProtocolMappers({ id: scope.id! })).find((m) => m.name === "api audience")!;
+    await realm.admin.clientScopes.updateProtocolMapper({ id: scope.id!, mapperId: audience.id! }, { ...audience, config: { ...audience.config, "included.custom.audience": "other-api" } });
+    await realm.admin.clientScopes.addProtocolMapper({ id: scope.id! }, {
+      name: "stray", protocol: "openid-connect", protocolMapper: "oidc-audience-mapper", config: { "included.custom.audience": "stray-api", "access.token.claim": "true" },
+    });
+
+    const plan = await planRealm(realm.admin, example, realm.name);
+    const details = plan.changes.find((c) => c.kind === "client-scope")!.details;
+    expect(details.some((l) => l.startsWith("mapper api audience ") && l.includes("other-api") && l.includes("example-api"))).toBe(true);
+    expect(details).toContain("mapper stray: - oidc-audience-mapper");
+
+    await applyPolicy(realm.admin, example, realm.name);
+    const mappers = await realm.admin.clientScopes.listProtocolMappers({ id: scope.id! });
+    expect(mappers.map((m) => m.name).sort()).toEqual(["amr", "api audience"]);
+    expect(mappers.find((m) => m.name === "api audience")!.config).toMatchObject({ "included.custom.audience": "example-api" });
+    expect((await planRealm(realm.admin, example, realm.name)).changes).toEqual([]);
+  });
+
   it("applies a policy change in place: tier 1 moves from TOTP to WebAuthn", async () => {
     const before = (await realm.admin.realms.findOne({ realm: realm.name }))!.browserFlow!;
     // WebAuthn is the level-3 factor, so tier 1 now reaches level 3.

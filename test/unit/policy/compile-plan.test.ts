@@ -1,7 +1,7 @@
 // The pure middle of provisioning: policy to desired realm, and desired versus actual to a plan.
 import { readFileSync } from "node:fs";
 import { compileRealm } from "../../../provisioning/compile/desired.js";
-import { flowHash, flowLines, type FlowNode } from "../../../provisioning/compile/flow-tree.js";
+import { flowHash, flowLines, type FlowNode, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
 import type { ActualRealm } from "../../../provisioning/keycloak/read-realm.js";
 import { computePlan, lineDiff } from "../../../provisioning/plan/plan.js";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
@@ -29,6 +29,19 @@ function converged(): ActualRealm {
   };
 }
 
+/** The lines inside a subflow of the tree (trimmed, config included); throws when there is none. */
+function subflowLines(tree: FlowTree, name: string): string[] {
+  const all = flowLines(tree);
+  const start = all.findIndex((l) => l.trim().startsWith(`${name} (subflow)`));
+  if (start < 0) throw new Error(`no subflow ${name}`);
+  const depth = all[start]!.search(/\S/);
+  const end = all.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
+  return all.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim());
+}
+
+/** Lines without their config. */
+const names = (lines: readonly string[]) => lines.map((l) => l.split(" {")[0]);
+
 describe("compile", () => {
   it("maps acr values to ladder positions and clients to their levels' first acr", () => {
     expect(JSON.parse(desired.realm["attributes.acr.loa.map"] as string)).toEqual({
@@ -52,13 +65,7 @@ describe("compile", () => {
 
   it("asks each tier's required factors once, at the highest level that has them", () => {
     const lines = flowLines(desired.browserFlow).map((l) => l.trim());
-    const block = (name: string) => {
-      const start = flowLines(desired.browserFlow).findIndex((l) => l.trim().startsWith(`${name} (subflow)`));
-      const all = flowLines(desired.browserFlow);
-      const depth = all[start]!.search(/\S/);
-      const end = all.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
-      return all.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim().split(" {")[0]);
-    };
+    const block = (name: string) => names(subflowLines(desired.browserFlow, name));
     // Set up when missing; once set up, recovery codes (listed by level 2) may stand in for it.
     const totpWithFallback = (t: number) => [
       "conditional-user-role REQUIRED",
@@ -82,15 +89,9 @@ describe("compile", () => {
       .replace("    require: [totp, recovery-codes]\n", "    require: [totp, recovery-codes]\n    allow: [password, totp, recovery-codes]\n")
       .replace("    group: tier-3-standard-users\n", "    group: tier-3-standard-users\n    allow: [password, totp]\n"));
     if (!restricted.ok) throw new Error(restricted.issues.map((e) => e.message).join("; "));
-    const all = flowLines(compileRealm(restricted.policy).browserFlow);
-    const block = (name: string) => {
-      const start = all.findIndex((l) => l.trim().startsWith(`${name} (subflow)`));
-      expect(start).toBeGreaterThanOrEqual(0);
-      const depth = all[start]!.search(/\S/);
-      const end = all.findIndex((l, i) => i > start && l.search(/\S/) <= depth);
-      return all.slice(start + 1, end < 0 ? undefined : end).map((l) => l.trim());
-    };
-    const names = (lines: string[]) => lines.map((l) => l.split(" {")[0]);
+    const tree = compileRealm(restricted.policy).browserFlow;
+    const all = flowLines(tree);
+    const block = (name: string) => subflowLines(tree, name);
     // Level 1 (password or passkey): tiers 1 and 3 may not use passkeys, so they get password alone.
     expect(block("loa1-any").filter((l) => l.startsWith("conditional-user-role"))).toEqual([
       'conditional-user-role REQUIRED {"condUserRole":"kca-tier-1","negate":"true"}',
