@@ -23,7 +23,7 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
 
   if (has("realm")) {
     const { attributes, fields } = splitRealmFields(desired.realm);
-    await write(() => admin.realms.update({ realm }, { ...fields, attributes: { ...actual.attributes, ...attributes } }));
+    await write(() => admin.realms.update({ realm }, { ...actual.webauthnPolicies, ...fields, attributes: { ...actual.attributes, ...attributes } }));
   }
   if (has("events")) {
     const current = await admin.realms.getConfigEvents({ realm });

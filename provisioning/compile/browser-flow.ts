@@ -21,6 +21,15 @@
 //                                                 the level's factors: any one of the rest (or denied)
 //     With stepUp.missingFactor "enroll", loa-K-any also requires that the user has one of the factors
 //     (conditional-user-configured), and loa-K-enrol, run when loa-K-any did not, sets one up.
+//     When level 1 lists passkeys, the realm offers them on the first page (the username form), and
+//     level 1 opens with how the user signed in there:
+//       loa1-first-page-passkey (subflow) CONDITIONAL   signed in with a passkey: allow-access carrying
+//                                                       the passkey's amr (tiers allowed passkeys)
+//       loa1-tier-N-first-page-passkey (subflow)        the same, for a tier whose allow list leaves
+//                                                       passkeys out: denied
+//     and the level's choices run only for users who did not (conditional-credential). Without this,
+//     Keycloak's password form passes a passkey user without a password: "pwd" in amr, and tiers not
+//     allowed passkeys signed in with one.
 //
 // A REQUIRED factor the user has not set up makes Keycloak ask them to enrol it before any token.
 import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS, CREDENTIAL_TYPES } from "../keycloak/providers.js";
@@ -28,6 +37,9 @@ import type { Factor, Level, Policy, Tier } from "../policy/model.js";
 import { FLOW_ALIAS_PLACEHOLDER, type ExecutionNode, type FlowNode, type FlowTree, type Requirement } from "./flow-tree.js";
 
 export const tierRole = (tier: Tier) => tier.role ?? `kca-tier-${tier.tier}`;
+
+/** Passkeys are offered on the first page (and in its username autofill) when level 1 lists them. */
+export const passkeysOnFirstPage = (policy: Policy): boolean => policy.levels[0]!.factors.includes("passkey");
 
 /** amr value each factor adds to tokens (RFC 8176 where it has one). */
 export const AMR: Record<Factor, string> = {
@@ -50,6 +62,7 @@ const LOA = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condLevel];
 const ROLE = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserRole];
 const TIER = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.tierLevel];
 const EXECUTED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condSubflowExecuted];
+const USED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condCredentialUsed];
 const HAS = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserCredential];
 const DENY = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.deny];
 const userConfigured: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" };
@@ -94,9 +107,9 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     [...policy.levels].reverse().find((l) => l.rank <= tier.level.rank && l.factors.includes(f)) ?? tier.level;
   // amr stays valid as long as the longest-lived level: a token minted from SSO keeps it.
   const amrMaxAge = String(Math.max(...policy.levels.map((l) => l.maxAge), 3600));
-  const factor = (f: Factor, requirement: Requirement): ExecutionNode => ({
+  const factor = (f: Factor, requirement: Requirement, provider = FACTOR_PROVIDER[f]): ExecutionNode => ({
     kind: "execution",
-    provider: FACTOR_PROVIDER[f],
+    provider,
     requirement,
     config: { "default.reference.value": AMR[f], "default.reference.maxAge": amrMaxAge },
   });
@@ -117,7 +130,13 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
   // Any one of the factors, or the sole factor required.
   const anyOne = (factors: readonly Factor[]): FlowNode[] =>
     factors.length === 1 ? [factor(factors[0]!, "REQUIRED")] : factors.map((f) => factor(f, "ALTERNATIVE"));
-  const deny: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.deny, requirement: "REQUIRED", config: { [DENY.errorMessage]: "kcaLevelNotAllowed" } };
+  const deny = (message: string): ExecutionNode => ({ kind: "execution", provider: AUTHENTICATORS.deny, requirement: "REQUIRED", config: { [DENY.errorMessage]: message } });
+  const usedPasskey = (included: boolean): ExecutionNode => ({
+    kind: "execution",
+    provider: AUTHENTICATORS.condCredentialUsed,
+    requirement: "REQUIRED",
+    config: { [USED.credentials]: CREDENTIAL_TYPES.passkey, [USED.included]: String(included) },
+  });
 
   /**
    * The level's any-one choice for the users `conditions` select. Keycloak fails a sign-in (as a
@@ -125,7 +144,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
    * through a step that makes them set the first one up.
    */
   const choice = (level: Level, name: string, conditions: ExecutionNode[], factors: readonly Factor[]): FlowNode[] => {
-    if (factors.length === 0) return [{ kind: "subflow", name, requirement: "CONDITIONAL", children: [...conditions, deny] }];
+    if (factors.length === 0) return [{ kind: "subflow", name, requirement: "CONDITIONAL", children: [...conditions, deny("kcaLevelNotAllowed")] }];
     const enrolFactor = level.rank > 1 && policy.missingFactor === "enroll" ? factors.find((f) => f === "totp" || f === "webauthn" || f === "passkey") : undefined;
     if (enrolFactor) {
       return [
@@ -152,9 +171,28 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     const replaced = here.filter((p) => p.replaces).map((p) => p.tier);
     // Tiers that may use only some of the level's factors choose among those, on their own.
     const restricted = policy.tiers.filter((t) => !replaced.includes(t) && level.factors.some((f) => !t.allow.includes(f)));
+    const firstPage = level === policy.levels[0] && passkeysOnFirstPage(policy);
+    const noPasskeys = policy.tiers.filter((t) => !t.allow.includes("passkey"));
+    const firstPagePasskey: FlowNode[] = firstPage
+      ? [
+          {
+            kind: "subflow",
+            name: `${level.name}-first-page-passkey`,
+            requirement: "CONDITIONAL",
+            children: [usedPasskey(true), ...noPasskeys.map((t) => roleCondition(t, true)), factor("passkey", "REQUIRED", AUTHENTICATORS.allow)],
+          },
+          ...noPasskeys.map((t): FlowNode => ({
+            kind: "subflow",
+            name: `${level.name}-tier-${t.tier}-first-page-passkey`,
+            requirement: "CONDITIONAL",
+            children: [usedPasskey(true), roleCondition(t, false), deny("kcaPasskeyNotAllowed")],
+          })),
+        ]
+      : [];
+    const signedInHere = firstPage ? [usedPasskey(false)] : [];
     const choices: FlowNode[] = [
-      ...choice(level, `${level.name}-any`, [...replaced, ...restricted].map((t) => roleCondition(t, true)), level.factors),
-      ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
+      ...choice(level, `${level.name}-any`, [...signedInHere, ...[...replaced, ...restricted].map((t) => roleCondition(t, true))], level.factors),
+      ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [...signedInHere, roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
     ];
     // A tier's required factor: set up when missing; once set up, recovery codes stand in for it
     // where the level lists them (a user without their phone).
@@ -195,6 +233,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
       requirement: "CONDITIONAL",
       children: [
         { kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) } },
+        ...firstPagePasskey,
         ...choices,
         ...tierFlows,
         ...recoveryEnrolment,

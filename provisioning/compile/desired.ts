@@ -1,7 +1,7 @@
 // What a realm must look like under a policy: pure data, compared with what Keycloak holds.
 import { PROTOCOL_MAPPERS, REQUIRED_ACTIONS } from "../keycloak/providers.js";
 import type { Policy, WebauthnPolicy } from "../policy/model.js";
-import { compileBrowserFlow, tierRole } from "./browser-flow.js";
+import { compileBrowserFlow, passkeysOnFirstPage, tierRole } from "./browser-flow.js";
 import type { FlowTree } from "./flow-tree.js";
 
 /** Marks what kc-assurance owns, so apply leaves everything else alone. */
@@ -42,6 +42,7 @@ export function compileRealm(policy: Policy): DesiredRealm {
       otpPolicyCodeReusable: policy.totp.codeReuse,
       ...webauthnFields("webAuthnPolicy", policy.webauthn),
       ...webauthnFields("webAuthnPolicyPasswordless", policy.passkey),
+      webAuthnPolicyPasswordlessPasskeysEnabled: passkeysOnFirstPage(policy),
       bruteForceProtected: policy.bruteForce.enabled,
       failureFactor: policy.bruteForce.maxFailures,
       waitIncrementSeconds: policy.bruteForce.waitIncrement,

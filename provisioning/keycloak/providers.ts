@@ -19,6 +19,8 @@ export const AUTHENTICATORS = {
   condUserConfigured: "conditional-user-configured",
   condUserAttribute: "conditional-user-attribute",
   condSubflowExecuted: "conditional-sub-flow-executed",
+  /** The user signed in (or not) with a credential type earlier in this flow. */
+  condCredentialUsed: "conditional-credential",
   /** Ours (extensions/): raises the requested level for users of a tier. */
   tierLevel: "kca-tier-level",
   /** Ours (extensions/): the user has (or lacks) a stored credential of a type. */
@@ -48,6 +50,7 @@ export const AUTHENTICATOR_CONFIG_KEYS = {
   [AUTHENTICATORS.deny]: { errorMessage: "denyErrorMessage" },
   [AUTHENTICATORS.tierLevel]: { role: "kca.tier.role", level: "kca.tier.level" },
   [AUTHENTICATORS.condSubflowExecuted]: { flow: "flow_to_check", result: "check_result" },
+  [AUTHENTICATORS.condCredentialUsed]: { credentials: "credentials", included: "included" },
   [AUTHENTICATORS.condUserCredential]: { type: "kca.credential.type", negate: "kca.credential.negate" },
 } as const;
 

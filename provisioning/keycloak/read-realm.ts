@@ -13,6 +13,11 @@ export interface ActualRealm {
   readonly name: string;
   readonly realm: Fields;
   readonly attributes: Readonly<Record<string, string>>;
+  /**
+   * Both WebAuthn policies' fields as the server holds them. A realm update that names a policy's
+   * relying party resets every field of that policy it leaves out, so apply sends them all back.
+   */
+  readonly webauthnPolicies: Fields;
   readonly browserFlow: string;
   readonly events: Fields;
   readonly requiredActions: Readonly<Record<string, Fields | undefined>>;
@@ -25,13 +30,17 @@ export interface ActualRealm {
 
 export class RealmNotFoundError extends Error {}
 
+/** Fields the realm representation leaves out until they are first set, with the value that means. */
+const UNSET: Fields = { webAuthnPolicyPasswordlessPasskeysEnabled: false };
+
 export async function readRealm(admin: AdminClient, realm: string, desired: DesiredRealm): Promise<ActualRealm> {
   const rep = (await admin.realms.findOne({ realm })) as (Record<string, unknown> & { attributes?: Record<string, string> }) | null;
   if (!rep) throw new RealmNotFoundError(`realm "${realm}" does not exist on the server`);
   const attributes = rep.attributes ?? {};
   const realmFields = Object.fromEntries(
-    Object.keys(desired.realm).map((k) => [k, k.startsWith("attributes.") ? attributes[k.slice("attributes.".length)] : rep[k]]),
+    Object.keys(desired.realm).map((k) => [k, k.startsWith("attributes.") ? attributes[k.slice("attributes.".length)] : (rep[k] ?? UNSET[k])]),
   );
+  const webauthnPolicies = Object.fromEntries(Object.entries(rep).filter(([k]) => k.startsWith("webAuthnPolicy")));
 
   const [events, actions, flows, scopes, defaultScopes] = await Promise.all([
     admin.realms.getConfigEvents({ realm }) as Promise<Record<string, unknown>>,
@@ -82,6 +91,7 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     name: realm,
     realm: realmFields,
     attributes,
+    webauthnPolicies,
     browserFlow: String(rep.browserFlow ?? ""),
     events: Object.fromEntries(Object.keys(desired.events).map((k) => [k, k === "enabledEventTypes" ? [...((events[k] as string[]) ?? [])].sort() : events[k]])),
     requiredActions: Object.fromEntries(

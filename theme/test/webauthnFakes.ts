@@ -5,6 +5,8 @@ const bytes = (...values: number[]) => new Uint8Array(values).buffer;
 export function installWebAuthn() {
   const calls: { create: CredentialCreationOptions[]; get: CredentialRequestOptions[] } = { create: [], get: [] };
   let failWith: Error | undefined;
+  /** What the browser says of passkey autofill (conditional mediation) and of a built-in authenticator. */
+  const support = { conditional: false, platform: true };
   const credentials = {
     create: jest.fn(async (options: CredentialCreationOptions) => {
       calls.create.push(options);
@@ -34,7 +36,13 @@ export function installWebAuthn() {
     calls.create.length = 0;
     calls.get.length = 0;
     failWith = undefined;
-    Object.defineProperty(window, "PublicKeyCredential", { value: function PublicKeyCredential() {}, configurable: true });
+    support.conditional = false;
+    support.platform = true;
+    const PublicKeyCredential = Object.assign(function PublicKeyCredential() {}, {
+      isConditionalMediationAvailable: async () => support.conditional,
+      isUserVerifyingPlatformAuthenticatorAvailable: async () => support.platform,
+    });
+    Object.defineProperty(window, "PublicKeyCredential", { value: PublicKeyCredential, configurable: true });
     Object.defineProperty(navigator, "credentials", { value: credentials, configurable: true });
   });
   afterEach(() => {
@@ -43,6 +51,7 @@ export function installWebAuthn() {
   });
   return {
     calls,
+    support,
     fail(err: Error) {
       failWith = err;
     },

@@ -18,6 +18,7 @@ function converged(): ActualRealm {
     name: "example",
     realm: { ...desired.realm },
     attributes: {},
+    webauthnPolicies: {},
     browserFlow: alias,
     events: { ...desired.events },
     requiredActions: { ...desired.requiredActions },
@@ -97,7 +98,19 @@ describe("compile", () => {
       'conditional-user-role REQUIRED {"condUserRole":"kca-tier-1","negate":"true"}',
       'conditional-user-role REQUIRED {"condUserRole":"kca-tier-3","negate":"true"}',
     ]);
-    expect(names(block("loa1-tier-1-allowed"))).toEqual(["conditional-user-role REQUIRED", "auth-password-form REQUIRED"]);
+    expect(names(block("loa1-tier-1-allowed"))).toEqual(["conditional-credential REQUIRED", "conditional-user-role REQUIRED", "auth-password-form REQUIRED"]);
+    // Nor with the passkey offered on the first page: their passkey sign-in is refused there.
+    for (const t of [1, 3]) {
+      expect(block(`loa1-tier-${t}-first-page-passkey`)).toEqual([
+        'conditional-credential REQUIRED {"credentials":"webauthn-passwordless","included":"true"}',
+        `conditional-user-role REQUIRED {"condUserRole":"kca-tier-${t}","negate":"false"}`,
+        'deny-access-authenticator REQUIRED {"denyErrorMessage":"kcaPasskeyNotAllowed"}',
+      ]);
+    }
+    expect(block("loa1-first-page-passkey").filter((l) => l.startsWith("conditional-user-role"))).toEqual([
+      'conditional-user-role REQUIRED {"condUserRole":"kca-tier-1","negate":"true"}',
+      'conditional-user-role REQUIRED {"condUserRole":"kca-tier-3","negate":"true"}',
+    ]);
     // Level 2 for tier 3: TOTP only (not WebAuthn, not recovery codes), enrolled when missing.
     expect(names(block("loa2-tier-3-allowed"))).toEqual(["conditional-user-role REQUIRED", "conditional-user-configured REQUIRED", "auth-otp-form REQUIRED"]);
     expect(names(block("loa2-tier-3-allowed-enrol"))).toEqual(["conditional-user-role REQUIRED", "conditional-sub-flow-executed REQUIRED", "auth-otp-form REQUIRED"]);
@@ -110,6 +123,30 @@ describe("compile", () => {
     }
     // Tier 1's own level still asks its required TOTP in place of the choice, as before.
     expect(all.some((l) => l.trim().startsWith("loa2-tier-1-allowed"))).toBe(false);
+  });
+
+  it("counts a passkey used on the first page as level 1's passkey, not as a password", () => {
+    // Keycloak's password form passes a user who signed in with a passkey on the username page, so
+    // level 1 checks that first and names the passkey in amr through allow-access.
+    expect(desired.realm.webAuthnPolicyPasswordlessPasskeysEnabled).toBe(true);
+    expect(subflowLines(desired.browserFlow, "loa1-first-page-passkey")).toEqual([
+      'conditional-credential REQUIRED {"credentials":"webauthn-passwordless","included":"true"}',
+      'allow-access-authenticator REQUIRED {"default.reference.maxAge":"36000","default.reference.value":"hwk"}',
+    ]);
+    // The usual choice only for users who did not; the password form keeps "pwd".
+    expect(subflowLines(desired.browserFlow, "loa1-any")).toEqual([
+      'conditional-credential REQUIRED {"credentials":"webauthn-passwordless","included":"false"}',
+      'auth-password-form ALTERNATIVE {"default.reference.maxAge":"36000","default.reference.value":"pwd"}',
+      'webauthn-authenticator-passwordless ALTERNATIVE {"default.reference.maxAge":"36000","default.reference.value":"hwk"}',
+    ]);
+
+    // Without passkeys at level 1 the realm offers none on the first page, and level 1 is as before.
+    const noPasskeys = checkPolicy("x.yaml", text.replace("factors: [password, passkey]", "factors: [password]"));
+    if (!noPasskeys.ok) throw new Error(noPasskeys.issues.map((e) => e.message).join("; "));
+    const plain = compileRealm(noPasskeys.policy);
+    expect(plain.realm.webAuthnPolicyPasswordlessPasskeysEnabled).toBe(false);
+    expect(flowLines(plain.browserFlow).some((l) => l.includes("conditional-credential") || l.includes("first-page"))).toBe(false);
+    expect(names(subflowLines(plain.browserFlow, "loa1-factors"))).toEqual(["auth-password-form REQUIRED"]);
   });
 
   it("places every factor's forms so that deleting it asks for the highest level that lists it", () => {

@@ -7,9 +7,11 @@ import type { KcContext } from "./KcContext";
 import Login from "./pages/Login";
 import LoginConfigTotp from "./pages/LoginConfigTotp";
 import LoginOtp from "./pages/LoginOtp";
+import LoginPassword from "./pages/LoginPassword";
 import LoginRecoveryAuthnCodeConfig from "./pages/LoginRecoveryAuthnCodeConfig";
 import LoginRecoveryAuthnCodeInput from "./pages/LoginRecoveryAuthnCodeInput";
 import LoginResetOtp from "./pages/LoginResetOtp";
+import LoginUsername from "./pages/LoginUsername";
 import SelectAuthenticator from "./pages/SelectAuthenticator";
 import WebauthnAuthenticate from "./pages/WebauthnAuthenticate";
 import WebauthnError from "./pages/WebauthnError";
@@ -21,6 +23,8 @@ const StockPage = lazy(() => import("./StockPage"));
 /** The pages this theme draws itself; the rest are Keycloakify's. */
 export const OWN_PAGES = [
   "login.ftl",
+  "login-username.ftl",
+  "login-password.ftl",
   "login-otp.ftl",
   "login-config-totp.ftl",
   "login-reset-otp.ftl",
@@ -39,6 +43,10 @@ export default function KcPage({ kcContext }: { kcContext: KcContext }) {
   switch (kcContext.pageId) {
     case "login.ftl":
       return <Login kcContext={kcContext} i18n={i18n} />;
+    case "login-username.ftl":
+      return <LoginUsername kcContext={kcContext} i18n={i18n} />;
+    case "login-password.ftl":
+      return <LoginPassword kcContext={kcContext} i18n={i18n} />;
     case "login-otp.ftl":
       return <LoginOtp kcContext={kcContext} i18n={i18n} />;
     case "login-config-totp.ftl":

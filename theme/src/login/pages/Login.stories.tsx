@@ -8,7 +8,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Default: Story = {};
-export const WithPasskeys: Story = { args: { kcContext: { enableWebAuthnConditionalUI: true } } };
+export const WithPasskeys: Story = { args: { kcContext: { enableWebAuthnConditionalUI: true, mediation: "none" } } };
 export const WrongPassword: Story = {
   args: { kcContext: { messagesPerField: { existsError: () => true, getFirstError: () => "Invalid username or password." } } },
 };

@@ -1,0 +1,44 @@
+// First page of an identifier-first sign-in (login-username.ftl; provisioning's flows start with
+// it): the username, and passkeys where the realm allows them (see PasskeySignIn). The password, or
+// another method, comes on the next page. Posts `username` and `rememberMe`.
+import { Field } from "../components/Field";
+import { usernameAutocomplete } from "../components/PasskeySignIn";
+import { RememberMe } from "../components/SignInOptions";
+import { SignInLayout, usernameLabel } from "../components/SignInLayout";
+import type { PageProps } from "./PageProps";
+
+export default function LoginUsername({ kcContext, i18n }: PageProps<"login-username.ftl">) {
+  const { url, realm, login, usernameHidden, messagesPerField } = kcContext;
+  const { msg } = i18n;
+  const error = messagesPerField.existsError("username") ? messagesPerField.getFirstError("username") : undefined;
+
+  return (
+    <SignInLayout kcContext={kcContext} i18n={i18n} error={error}>
+      <form id="kc-form-login" className="kca-form" action={url.loginAction} method="post">
+        {!usernameHidden && (
+          <Field
+            id="username"
+            name="username"
+            type="text"
+            label={usernameLabel(kcContext, i18n)}
+            defaultValue={login.username ?? ""}
+            autoComplete={usernameAutocomplete(kcContext)}
+            autoCapitalize="none"
+            spellCheck={false}
+            error={error}
+            required
+            autoFocus
+          />
+        )}
+        {realm.rememberMe && !usernameHidden && (
+          <div className="kca-row">
+            <RememberMe checked={login.rememberMe === "on"} i18n={i18n} />
+          </div>
+        )}
+        <button type="submit" id="kc-login" name="login" className="kca-button kca-primary">
+          {msg("doContinue")}
+        </button>
+      </form>
+    </SignInLayout>
+  );
+}
