@@ -94,6 +94,32 @@ describe("apply", () => {
     expect(flows.filter((a) => a?.startsWith("kca-browser"))).toEqual([repaired.boundFlow]);
   });
 
+  it("turns first-page passkeys back on without touching WebAuthn policy fields it does not manage", async () => {
+    // An admin turns passkeys off and sets timeouts on both WebAuthn policies. Keycloak applies a
+    // policy only from an update naming its relying party, and resets what that update leaves out.
+    const rep = (await realm.admin.realms.findOne({ realm: realm.name })) as Record<string, unknown>;
+    const policies = Object.fromEntries(Object.entries(rep).filter(([k]) => k.startsWith("webAuthnPolicy")));
+    await realm.admin.realms.update({ realm: realm.name }, {
+      ...policies,
+      webAuthnPolicyPasswordlessPasskeysEnabled: false,
+      webAuthnPolicyPasswordlessCreateTimeout: 45,
+      webAuthnPolicyCreateTimeout: 50,
+    } as never);
+
+    const plan = await planRealm(realm.admin, example, realm.name);
+    expect(plan.changes.find((c) => c.kind === "realm")?.details).toEqual(["webAuthnPolicyPasswordlessPasskeysEnabled: false -> true"]);
+    await applyPolicy(realm.admin, example, realm.name);
+
+    const after = (await realm.admin.realms.findOne({ realm: realm.name })) as Record<string, unknown>;
+    expect(after).toMatchObject({
+      webAuthnPolicyPasswordlessPasskeysEnabled: true,
+      webAuthnPolicyPasswordlessCreateTimeout: 45,
+      webAuthnPolicyCreateTimeout: 50,
+      webAuthnPolicyPasswordlessUserVerificationRequirement: "required",
+    });
+    expect((await planRealm(realm.admin, example, realm.name)).changes).toEqual([]);
+  });
+
   it("repairs the claims scope: a changed mapper is replaced, one the policy does not have is removed", async () => {
     const scope = (await realm.admin.clientScopes.findOneByName({ name: "kca-claims" }))!;
     const audience = (await realm.admin.clientScopes.listProtocolMappers({ id: scope.id! })).find((m) => m.name === "api audience")!;
