@@ -139,6 +139,28 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
   });
 
   /**
+   * Level 1 when the first page offers passkeys: a passkey used there counts as the level's passkey
+   * (allow-access carrying its amr), and is refused for tiers whose allow list leaves passkeys out.
+   */
+  const firstPagePasskey = (level: Level): FlowNode[] => {
+    const notAllowed = policy.tiers.filter((t) => !t.allow.includes("passkey"));
+    return [
+      {
+        kind: "subflow",
+        name: `${level.name}-first-page-passkey`,
+        requirement: "CONDITIONAL",
+        children: [usedPasskey(true), ...notAllowed.map((t) => roleCondition(t, true)), factor("passkey", "REQUIRED", AUTHENTICATORS.allow)],
+      },
+      ...notAllowed.map((t): FlowNode => ({
+        kind: "subflow",
+        name: `${level.name}-tier-${t.tier}-first-page-passkey`,
+        requirement: "CONDITIONAL",
+        children: [usedPasskey(true), roleCondition(t, false), deny("kcaPasskeyNotAllowed")],
+      })),
+    ];
+  };
+
+  /**
    * The level's any-one choice for the users `conditions` select. Keycloak fails a sign-in (as a
    * wrong password) when a user has none of the factors; with "enroll", users without any go
    * through a step that makes them set the first one up.
@@ -172,27 +194,11 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
     // Tiers that may use only some of the level's factors choose among those, on their own.
     const restricted = policy.tiers.filter((t) => !replaced.includes(t) && level.factors.some((f) => !t.allow.includes(f)));
     const firstPage = level === policy.levels[0] && passkeysOnFirstPage(policy);
-    const noPasskeys = policy.tiers.filter((t) => !t.allow.includes("passkey"));
-    const firstPagePasskey: FlowNode[] = firstPage
-      ? [
-          {
-            kind: "subflow",
-            name: `${level.name}-first-page-passkey`,
-            requirement: "CONDITIONAL",
-            children: [usedPasskey(true), ...noPasskeys.map((t) => roleCondition(t, true)), factor("passkey", "REQUIRED", AUTHENTICATORS.allow)],
-          },
-          ...noPasskeys.map((t): FlowNode => ({
-            kind: "subflow",
-            name: `${level.name}-tier-${t.tier}-first-page-passkey`,
-            requirement: "CONDITIONAL",
-            children: [usedPasskey(true), roleCondition(t, false), deny("kcaPasskeyNotAllowed")],
-          })),
-        ]
-      : [];
-    const signedInHere = firstPage ? [usedPasskey(false)] : [];
+    // With passkeys on the first page, the level's usual choice is for users who did not use one there.
+    const notFirstPagePasskey = firstPage ? [usedPasskey(false)] : [];
     const choices: FlowNode[] = [
-      ...choice(level, `${level.name}-any`, [...signedInHere, ...[...replaced, ...restricted].map((t) => roleCondition(t, true))], level.factors),
-      ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [...signedInHere, roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
+      ...choice(level, `${level.name}-any`, [...notFirstPagePasskey, ...[...replaced, ...restricted].map((t) => roleCondition(t, true))], level.factors),
+      ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [...notFirstPagePasskey, roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
     ];
     // A tier's required factor: set up when missing; once set up, recovery codes stand in for it
     // where the level lists them (a user without their phone).
@@ -233,7 +239,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
       requirement: "CONDITIONAL",
       children: [
         { kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(level.maxAge) } },
-        ...firstPagePasskey,
+        ...(firstPage ? firstPagePasskey(level) : []),
         ...choices,
         ...tierFlows,
         ...recoveryEnrolment,
