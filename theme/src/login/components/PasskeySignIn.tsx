@@ -17,8 +17,6 @@ export type FirstPageContext = Extract<KcContext, { pageId: "login.ftl" | "login
 /** Whether the page offers passkeys; the username field then lists them in its autofill. */
 export const passkeysOffered = (kcContext: FirstPageContext): boolean => kcContext.enableWebAuthnConditionalUI === true;
 
-export const usernameAutocomplete = (kcContext: FirstPageContext): string => (passkeysOffered(kcContext) ? "username webauthn" : "username");
-
 const DISMISSED_KEY = "kc-assurance.passkey-dialog-dismissed";
 const MEDIATIONS: readonly string[] = ["conditional", "optional", "required", "silent"] satisfies CredentialMediationRequirement[];
 const isModal = (mediation: string) => mediation === "optional" || mediation === "required";

@@ -1,12 +1,13 @@
 // The frame of the first page, whether it asks for username and password together (login.ftl) or
 // the username alone (login-username.ftl, identifier-first flows such as the ones provisioning
 // builds): heading, identity providers, registration link, passkey sign-in, and the record that a
-// first-factor page was shown (the step-up rule reads it).
+// first-factor page was shown (the step-up rule reads it); and their shared username field.
 import type { ReactNode } from "react";
 import type { I18n } from "../i18n";
 import Layout from "../Layout";
 import { useFirstFactorPage } from "../useStepUp";
-import { PasskeySignIn, type FirstPageContext } from "./PasskeySignIn";
+import { Field } from "./Field";
+import { PasskeySignIn, passkeysOffered, type FirstPageContext } from "./PasskeySignIn";
 
 export function SignInLayout({ kcContext, i18n, error, children }: { kcContext: FirstPageContext; i18n: I18n; error?: string; children: ReactNode }) {
   const { url, realm, social, registrationDisabled } = kcContext;
@@ -53,8 +54,23 @@ export function SignInLayout({ kcContext, i18n, error, children }: { kcContext: 
   );
 }
 
-/** The username field's label, as Keycloak words it for the realm's login settings. */
-export function usernameLabel(kcContext: FirstPageContext, i18n: I18n): ReactNode {
-  const { realm } = kcContext;
-  return !realm.loginWithEmailAllowed ? i18n.msg("username") : !realm.registrationEmailAsUsername ? i18n.msg("usernameOrEmail") : i18n.msg("email");
+/** The username field of both first pages: Keycloak's label for the realm's login settings, passkeys in its autofill. */
+export function UsernameField({ kcContext, i18n, error }: { kcContext: FirstPageContext; i18n: I18n; error?: string }) {
+  const { realm, login } = kcContext;
+  const label = !realm.loginWithEmailAllowed ? i18n.msg("username") : !realm.registrationEmailAsUsername ? i18n.msg("usernameOrEmail") : i18n.msg("email");
+  return (
+    <Field
+      id="username"
+      name="username"
+      type="text"
+      label={label}
+      defaultValue={login.username ?? ""}
+      autoComplete={passkeysOffered(kcContext) ? "username webauthn" : "username"}
+      autoCapitalize="none"
+      spellCheck={false}
+      error={error}
+      required
+      autoFocus
+    />
+  );
 }

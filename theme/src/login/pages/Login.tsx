@@ -1,9 +1,8 @@
 // Sign-in (login.ftl): username and password, and passkeys where the realm allows them (see
 // PasskeySignIn). Posts `username`, `password`, `rememberMe`, `credentialId`.
 import { Field } from "../components/Field";
-import { usernameAutocomplete } from "../components/PasskeySignIn";
 import { ForgotPassword, RememberMe } from "../components/SignInOptions";
-import { SignInLayout, usernameLabel } from "../components/SignInLayout";
+import { SignInLayout, UsernameField } from "../components/SignInLayout";
 import type { PageProps } from "./PageProps";
 
 export default function Login({ kcContext, i18n }: PageProps<"login.ftl">) {
@@ -14,21 +13,7 @@ export default function Login({ kcContext, i18n }: PageProps<"login.ftl">) {
   return (
     <SignInLayout kcContext={kcContext} i18n={i18n} error={error}>
       <form id="kc-form-login" className="kca-form" action={url.loginAction} method="post">
-        {!usernameHidden && (
-          <Field
-            id="username"
-            name="username"
-            type="text"
-            label={usernameLabel(kcContext, i18n)}
-            defaultValue={login.username ?? ""}
-            autoComplete={usernameAutocomplete(kcContext)}
-            autoCapitalize="none"
-            spellCheck={false}
-            error={error}
-            required
-            autoFocus
-          />
-        )}
+        {!usernameHidden && <UsernameField kcContext={kcContext} i18n={i18n} error={error} />}
         <Field
           id="password"
           name="password"

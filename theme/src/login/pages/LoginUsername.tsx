@@ -1,10 +1,8 @@
 // First page of an identifier-first sign-in (login-username.ftl; provisioning's flows start with
 // it): the username, and passkeys where the realm allows them (see PasskeySignIn). The password, or
 // another method, comes on the next page. Posts `username` and `rememberMe`.
-import { Field } from "../components/Field";
-import { usernameAutocomplete } from "../components/PasskeySignIn";
 import { RememberMe } from "../components/SignInOptions";
-import { SignInLayout, usernameLabel } from "../components/SignInLayout";
+import { SignInLayout, UsernameField } from "../components/SignInLayout";
 import type { PageProps } from "./PageProps";
 
 export default function LoginUsername({ kcContext, i18n }: PageProps<"login-username.ftl">) {
@@ -15,21 +13,7 @@ export default function LoginUsername({ kcContext, i18n }: PageProps<"login-user
   return (
     <SignInLayout kcContext={kcContext} i18n={i18n} error={error}>
       <form id="kc-form-login" className="kca-form" action={url.loginAction} method="post">
-        {!usernameHidden && (
-          <Field
-            id="username"
-            name="username"
-            type="text"
-            label={usernameLabel(kcContext, i18n)}
-            defaultValue={login.username ?? ""}
-            autoComplete={usernameAutocomplete(kcContext)}
-            autoCapitalize="none"
-            spellCheck={false}
-            error={error}
-            required
-            autoFocus
-          />
-        )}
+        {!usernameHidden && <UsernameField kcContext={kcContext} i18n={i18n} error={error} />}
         {realm.rememberMe && !usernameHidden && (
           <div className="kca-row">
             <RememberMe checked={login.rememberMe === "on"} i18n={i18n} />
