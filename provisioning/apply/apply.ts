@@ -2,10 +2,10 @@
 // read back and verified, then bound, and only then is the old one removed, so a sign-in always runs
 // a complete flow, and an interrupted apply leaves the old flow bound and the next apply converges.
 import type { AdminClient } from "../admin/connect.js";
-import { CLAIMS_SCOPE, FLOW_PREFIX, MANAGED, type DesiredRealm } from "../compile/desired.js";
-import { FLOW_ALIAS_PLACEHOLDER, flowHash, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
+import { CLAIMS_SCOPE, MANAGED, type DesiredRealm } from "../compile/desired.js";
+import { FLOW_ALIAS_PLACEHOLDER, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
 import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
-import { lineDiff, mapperChanges, matchingFlow, type Plan } from "../plan/plan.js";
+import { flowAlias, forwardParameters, lineDiff, mapperChanges, neededFlows, type NeededFlow, type Plan } from "../plan/plan.js";
 
 export interface ApplyResult {
   readonly writes: number;
@@ -76,13 +76,29 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
     if (!current?.hasClaimsScope) await write(() => admin.clients.addDefaultClientScope({ realm, id, clientScopeId: scopeId! }));
   }
 
-  let bound = matchingFlow(desired, actual)?.alias;
-  if (!bound) {
-    bound = await buildFlow(admin, realm, desired.browserFlow, actual.ownedFlows.map((f) => f.alias), () => writes++);
-  }
+  // Every flow the policy needs is built (or found) before any binding moves, and old ones go last.
+  const needs = neededFlows(desired, actual);
+  const taken = actual.ownedFlows.map((f) => f.alias);
+  const ready = async (flow: NeededFlow): Promise<string> => {
+    if (flow.match) return flow.match.alias;
+    const alias = await buildFlow(admin, realm, flowAlias(flow), flow.tree, taken, () => writes++);
+    taken.push(alias);
+    return alias;
+  };
+  const bound = await ready(needs.browser);
+  const brokerAliases = new Map<NeededFlow, string>();
+  for (const flow of needs.brokers.values()) brokerAliases.set(flow, await ready(flow));
+
   if (bound !== actual.browserFlow) await write(() => admin.realms.update({ realm }, { browserFlow: bound }));
+  for (const idp of actual.identityProviders) {
+    if (!has("identity-provider", idp.alias)) continue;
+    const rep = idp.representation as { config?: Record<string, string> };
+    const update = { ...rep, postBrokerLoginFlowAlias: brokerAliases.get(needs.byProvider.get(idp.alias)!)!, config: { ...rep.config, forwardParameters: forwardParameters(idp) } };
+    await write(() => admin.identityProviders.update({ realm, alias: idp.alias }, update));
+  }
+  const used = new Set([bound, ...brokerAliases.values()]);
   for (const f of actual.ownedFlows) {
-    if (f.alias !== bound) await write(() => admin.authenticationManagement.deleteFlow({ realm, flowId: f.id } as never));
+    if (!used.has(f.alias)) await write(() => admin.authenticationManagement.deleteFlow({ realm, flowId: f.id } as never));
   }
   return { writes, boundFlow: bound };
 }
@@ -104,8 +120,8 @@ interface ExecutionInfo {
 }
 
 /** Builds the flow under a fresh alias, verifies it by reading it back, and returns the alias. */
-async function buildFlow(admin: AdminClient, realm: string, tree: FlowTree, taken: readonly string[], counted: () => void): Promise<string> {
-  let alias = `${FLOW_PREFIX}-${flowHash(tree)}`;
+async function buildFlow(admin: AdminClient, realm: string, name: string, tree: FlowTree, taken: readonly string[], counted: () => void): Promise<string> {
+  let alias = name;
   if (taken.includes(alias)) alias = `${alias}-${Date.now().toString(36)}`;
   const am = admin.authenticationManagement;
   const w = async <T>(op: () => Promise<T>) => {

@@ -1,12 +1,16 @@
 // What a realm must look like under a policy: pure data, compared with what Keycloak holds.
 import { PROTOCOL_MAPPERS, REQUIRED_ACTIONS } from "../keycloak/providers.js";
-import type { Policy, WebauthnPolicy } from "../policy/model.js";
-import { compileBrowserFlow, passkeysOnFirstPage, tierRole } from "./browser-flow.js";
+import type { Policy, Trust, WebauthnPolicy } from "../policy/model.js";
+import { compileBrokerFlow, UNLISTED } from "./broker-flow.js";
+import { compileBrowserFlow } from "./browser-flow.js";
 import type { FlowTree } from "./flow-tree.js";
+import { passkeysOnFirstPage, tierRole } from "./ladder.js";
 
 /** Marks what kc-assurance owns, so apply leaves everything else alone. */
 export const MANAGED = "Managed by kc-assurance";
 export const FLOW_PREFIX = "kca-browser";
+/** Post-login flows of identity providers. */
+export const BROKER_FLOW_PREFIX = "kca-broker";
 /** Client scope carrying the claims the policy adds to tokens: amr, and the API audience. */
 export const CLAIMS_SCOPE = "kca-claims";
 
@@ -25,6 +29,11 @@ export interface DesiredRealm {
   readonly claimsScope: { readonly name: string; readonly mappers: readonly Fields[] };
   readonly clients: readonly { readonly clientId: string; readonly attributes: Readonly<Record<string, string>>; readonly redirectUris?: readonly string[] }[];
   readonly browserFlow: FlowTree;
+  /** The post-login flow of each provider the policy lists, and the one every other provider gets. */
+  readonly identityProviders: {
+    readonly listed: readonly { readonly alias: string; readonly trust: Trust; readonly flow: FlowTree }[];
+    readonly unlisted: FlowTree;
+  };
 }
 
 export function compileRealm(policy: Policy): DesiredRealm {
@@ -73,7 +82,7 @@ export function compileRealm(policy: Policy): DesiredRealm {
         {
           name: "amr",
           protocol: "openid-connect",
-          protocolMapper: PROTOCOL_MAPPERS.amr,
+          protocolMapper: PROTOCOL_MAPPERS.upstreamAmr,
           config: { "id.token.claim": "true", "access.token.claim": "true", "introspection.token.claim": "true", "userinfo.token.claim": "true" },
         },
         // Access tokens name the guarded API as their audience, so the API guard accepts them.
@@ -98,6 +107,10 @@ export function compileRealm(policy: Policy): DesiredRealm {
       ...(c.redirectUris ? { redirectUris: c.redirectUris } : {}),
     })),
     browserFlow: compileBrowserFlow(policy),
+    identityProviders: {
+      listed: policy.identityProviders.map((idp) => ({ alias: idp.alias, trust: idp.trust, flow: compileBrokerFlow(policy, idp) })),
+      unlisted: compileBrokerFlow(policy, UNLISTED),
+    },
   };
 }
 

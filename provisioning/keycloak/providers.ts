@@ -25,6 +25,8 @@ export const AUTHENTICATORS = {
   tierLevel: "kca-tier-level",
   /** Ours (extensions/): the user has (or lacks) a stored credential of a type. */
   condUserCredential: "kca-condition-user-credential",
+  /** Ours (extensions/): first step of a provider's post-login flow, records the levels the upstream reached. */
+  upstreamAssurance: "kca-upstream-assurance",
 } as const;
 
 /** Credential type Keycloak stores for each factor of a policy. */
@@ -52,6 +54,7 @@ export const AUTHENTICATOR_CONFIG_KEYS = {
   [AUTHENTICATORS.condSubflowExecuted]: { flow: "flow_to_check", result: "check_result" },
   [AUTHENTICATORS.condCredentialUsed]: { credentials: "credentials", included: "included" },
   [AUTHENTICATORS.condUserCredential]: { type: "kca.credential.type", negate: "kca.credential.negate" },
+  [AUTHENTICATORS.upstreamAssurance]: { trust: "kca.upstream.trust", levels: "kca.upstream.levels", maxAge: "kca.upstream.maxAge" },
 } as const;
 
 export const REQUIRED_ACTIONS = {
@@ -64,6 +67,8 @@ export const REQUIRED_ACTIONS = {
 
 export const PROTOCOL_MAPPERS = {
   amr: "oidc-amr-mapper",
+  /** Ours (extensions/): Keycloak's amr, plus the upstream's amr where its word counted, plus "mfa". */
+  upstreamAmr: "kca-amr-mapper",
   acr: "oidc-acr-mapper",
   audience: "oidc-audience-mapper",
 } as const;

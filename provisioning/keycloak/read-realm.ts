@@ -1,12 +1,21 @@
 // Reads, through the admin API, the parts of a realm a policy manages, in the shape of DesiredRealm.
 import type { AdminClient } from "../admin/connect.js";
-import { CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
+import { BROKER_FLOW_PREFIX, CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, type FlowNode, type FlowTree, type Requirement } from "../compile/flow-tree.js";
 
 export interface OwnedFlow {
   readonly id: string;
   readonly alias: string;
   readonly tree: FlowTree;
+}
+
+export interface ActualIdentityProvider {
+  readonly alias: string;
+  readonly postBrokerLoginFlowAlias: string;
+  /** The provider's "Forwarded query parameters"; undefined means Keycloak's default, acr_values. */
+  readonly forwardParameters: string | undefined;
+  /** The whole representation, which an update must send back. */
+  readonly representation: Readonly<Record<string, unknown>>;
 }
 
 export interface ActualRealm {
@@ -25,7 +34,9 @@ export interface ActualRealm {
   readonly groups: Readonly<Record<string, { readonly id: string; readonly realmRoles: readonly string[] } | undefined>>;
   readonly claimsScope?: { readonly id: string; readonly mappers: readonly (Fields & { readonly id?: string })[]; readonly isDefault: boolean };
   readonly clients: Readonly<Record<string, { readonly id: string; readonly attributes: Readonly<Record<string, string>>; readonly hasClaimsScope: boolean } | undefined>>;
+  /** Flows of ours: browser flows and identity providers' post-login flows. */
   readonly ownedFlows: readonly OwnedFlow[];
+  readonly identityProviders: readonly ActualIdentityProvider[];
 }
 
 export class RealmNotFoundError extends Error {}
@@ -42,12 +53,13 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
   );
   const webauthnPolicies = Object.fromEntries(Object.entries(rep).filter(([k]) => k.startsWith("webAuthnPolicy")));
 
-  const [events, actions, flows, scopes, defaultScopes] = await Promise.all([
+  const [events, actions, flows, scopes, defaultScopes, idps] = await Promise.all([
     admin.realms.getConfigEvents({ realm }) as Promise<Record<string, unknown>>,
     admin.authenticationManagement.getRequiredActions({ realm } as never) as Promise<{ alias?: string; enabled?: boolean }[]>,
     admin.authenticationManagement.getFlows({ realm } as never) as Promise<{ id?: string; alias?: string; topLevel?: boolean }[]>,
     admin.clientScopes.find({ realm }),
     admin.clientScopes.listDefaultClientScopes({ realm } as never) as Promise<{ id?: string }[]>,
+    admin.identityProviders.find({ realm }),
   ]);
 
   const roles: Record<string, { description: string } | undefined> = {};
@@ -84,7 +96,7 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     };
   }
 
-  const owned = flows.filter((f) => f.topLevel && f.alias?.startsWith(FLOW_PREFIX));
+  const owned = flows.filter((f) => f.topLevel && (f.alias?.startsWith(`${FLOW_PREFIX}-`) || f.alias?.startsWith(`${BROKER_FLOW_PREFIX}-`)));
   const ownedFlows = await Promise.all(owned.map(async (f) => ({ id: f.id!, alias: f.alias!, tree: await readFlowTree(admin, realm, f.alias!) })));
 
   return {
@@ -105,6 +117,14 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     ...(claimsScope ? { claimsScope } : {}),
     clients,
     ownedFlows,
+    identityProviders: idps
+      .map((idp) => ({
+        alias: idp.alias!,
+        postBrokerLoginFlowAlias: idp.postBrokerLoginFlowAlias ?? "",
+        forwardParameters: idp.config?.forwardParameters as string | undefined,
+        representation: idp as Record<string, unknown>,
+      }))
+      .sort((a, b) => a.alias.localeCompare(b.alias)),
   };
 }
 

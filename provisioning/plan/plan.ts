@@ -1,10 +1,11 @@
 // The difference between a policy's desired realm and the realm as read: a plan, as data.
-import { CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
-import { flowHash, flowLines } from "../compile/flow-tree.js";
-import type { ActualRealm } from "../keycloak/read-realm.js";
+import { BROKER_FLOW_PREFIX, CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
+import { flowHash, flowLines, type FlowTree } from "../compile/flow-tree.js";
+import type { Trust } from "../policy/model.js";
+import type { ActualIdentityProvider, ActualRealm, OwnedFlow } from "../keycloak/read-realm.js";
 
 export type Action = "create" | "update" | "delete";
-export type Kind = "realm" | "events" | "required-action" | "role" | "group" | "client-scope" | "client" | "flow" | "flow-binding";
+export type Kind = "realm" | "events" | "required-action" | "role" | "group" | "client-scope" | "client" | "flow" | "flow-binding" | "identity-provider";
 
 export interface Change {
   readonly action: Action;
@@ -14,10 +15,22 @@ export interface Change {
   readonly details: readonly string[];
 }
 
+/** How a sign-in through each identity provider of the realm is treated. */
+export interface ProviderTreatment {
+  readonly alias: string;
+  readonly trust: Trust;
+  /** False: the policy does not list it, so it is treated as "reject". */
+  readonly listed: boolean;
+}
+
 export interface Plan {
   readonly realm: string;
   readonly changes: readonly Change[];
+  readonly identityProviders: readonly ProviderTreatment[];
 }
+
+/** The policy names something the realm does not have; nothing can be applied until it does. */
+export class PlanError extends Error {}
 
 // Keycloak drops an attribute set to "", so unset and empty mean the same here; it also returns map
 // keys (mapper config) in its own order, so objects compare by sorted keys. Arrays keep their order.
@@ -33,12 +46,49 @@ function fieldChanges(desired: Fields, actual: Fields): string[] {
   return Object.keys(desired).filter((k) => !same(desired[k], actual[k])).map((k) => `${k}: ${show(actual[k])} -> ${show(desired[k])}`);
 }
 
-/** The owned flow, if any, built from the desired tree (alias hash) and still exactly that (no drift). */
-export function matchingFlow(desired: DesiredRealm, actual: ActualRealm) {
-  const want = flowLines(desired.browserFlow, true).join("\n");
-  const prefix = `${FLOW_PREFIX}-${flowHash(desired.browserFlow)}`;
-  const candidates = actual.ownedFlows.filter((f) => f.alias.startsWith(prefix) && flowLines(f.tree, true).join("\n") === want);
-  return candidates.find((f) => f.alias === actual.browserFlow) ?? candidates[0];
+/** A flow the policy needs: the browser flow, or an identity provider's post-login flow. */
+export interface NeededFlow {
+  readonly prefix: string;
+  readonly tree: FlowTree;
+  /** The owned flow built from this tree (alias hash) and still exactly that (no drift), if any. */
+  readonly match: OwnedFlow | undefined;
+}
+
+function neededFlow(prefix: string, tree: FlowTree, actual: ActualRealm, bound: readonly string[]): NeededFlow {
+  const want = flowLines(tree, true).join("\n");
+  const start = `${prefix}-${flowHash(tree)}`;
+  const candidates = actual.ownedFlows.filter((f) => f.alias.startsWith(start) && flowLines(f.tree, true).join("\n") === want);
+  return { prefix, tree, match: candidates.find((f) => bound.includes(f.alias)) ?? candidates[0] };
+}
+
+export const flowAlias = (flow: NeededFlow) => `${flow.prefix}-${flowHash(flow.tree)}`;
+
+/** Every flow the policy needs in this realm: the browser flow, then one per distinct post-login flow, with who uses it. */
+export function neededFlows(desired: DesiredRealm, actual: ActualRealm): { browser: NeededFlow; brokers: Map<string, NeededFlow>; byProvider: Map<string, NeededFlow> } {
+  const browser = neededFlow(FLOW_PREFIX, desired.browserFlow, actual, [actual.browserFlow]);
+  const brokers = new Map<string, NeededFlow>();
+  const byProvider = new Map<string, NeededFlow>();
+  for (const idp of actual.identityProviders) {
+    const tree = desired.identityProviders.listed.find((l) => l.alias === idp.alias)?.flow ?? desired.identityProviders.unlisted;
+    const key = flowLines(tree, false).join("\n");
+    let flow = brokers.get(key);
+    if (!flow) {
+      const bound = actual.identityProviders.map((i) => i.postBrokerLoginFlowAlias);
+      brokers.set(key, (flow = neededFlow(BROKER_FLOW_PREFIX, tree, actual, bound)));
+    }
+    byProvider.set(idp.alias, flow);
+  }
+  return { browser, brokers, byProvider };
+}
+
+/**
+ * Keycloak forwards a client's acr_values to the provider as they are unless told otherwise: local
+ * acr strings would reach it. Its list keeps what the admin forwards, less acr_values, plus
+ * max_age, so a client's freshness demand reaches the provider.
+ */
+export function forwardParameters(idp: ActualIdentityProvider): string {
+  const names = (idp.forwardParameters ?? "").split(",").map((n) => n.trim()).filter((n) => n && n !== "acr_values");
+  return [...new Set([...names, "max_age"])].join(",");
 }
 
 export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
@@ -91,19 +141,48 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
     if (d.length) add("update", "client", client.clientId, d);
   }
 
-  const match = matchingFlow(desired, actual);
-  const bound = actual.ownedFlows.find((f) => f.alias === actual.browserFlow);
-  if (!match) {
-    const base = bound ? flowLines(bound.tree, true) : [];
-    add("create", "flow", `${FLOW_PREFIX}-${flowHash(desired.browserFlow)}`, lineDiff(base, flowLines(desired.browserFlow, true)));
+  const listed = new Set(desired.identityProviders.listed.map((l) => l.alias));
+  const missing = [...listed].filter((alias) => !actual.identityProviders.some((i) => i.alias === alias));
+  if (missing.length) {
+    const has = actual.identityProviders.map((i) => i.alias);
+    throw new PlanError(`realm "${actual.name}" has no identity provider ${missing.map((m) => `"${m}"`).join(", ")} named under identityProviders (it has: ${has.join(", ") || "none"})`);
   }
-  if (!match || match.alias !== actual.browserFlow) {
-    add("update", "flow-binding", "browserFlow", [`${show(actual.browserFlow)} -> ${match ? show(match.alias) : "the new flow"}`]);
+
+  const needs = neededFlows(desired, actual);
+  const boundBrowser = actual.ownedFlows.find((f) => f.alias === actual.browserFlow);
+  const browser = needs.browser.match;
+  if (!browser) {
+    const base = boundBrowser ? flowLines(boundBrowser.tree, true) : [];
+    add("create", "flow", flowAlias(needs.browser), lineDiff(base, flowLines(desired.browserFlow, true)));
   }
+  if (!browser || browser.alias !== actual.browserFlow) {
+    add("update", "flow-binding", "browserFlow", [`${show(actual.browserFlow)} -> ${browser ? show(browser.alias) : "the new flow"}`]);
+  }
+  for (const flow of needs.brokers.values()) {
+    if (flow.match) continue;
+    const users = actual.identityProviders.filter((i) => needs.byProvider.get(i.alias) === flow);
+    const base = actual.ownedFlows.find((f) => f.alias === users[0]?.postBrokerLoginFlowAlias);
+    add("create", "flow", flowAlias(flow), [`post-login flow of ${users.map((u) => u.alias).join(", ")}`, ...lineDiff(base ? flowLines(base.tree, true) : [], flowLines(flow.tree, true))]);
+  }
+  for (const idp of actual.identityProviders) {
+    const flow = needs.byProvider.get(idp.alias)!;
+    const d: string[] = [];
+    if (flow.match?.alias !== idp.postBrokerLoginFlowAlias) d.push(`postBrokerLoginFlowAlias: ${show(idp.postBrokerLoginFlowAlias)} -> ${flow.match ? show(flow.match.alias) : "the new flow"}`);
+    const forward = forwardParameters(idp);
+    if (forward !== idp.forwardParameters) d.push(`forwardParameters: ${show(idp.forwardParameters)} -> ${show(forward)}`);
+    if (d.length) add("update", "identity-provider", idp.alias, d);
+  }
+  const kept = new Set([browser, ...[...needs.brokers.values()].map((f) => f.match)]);
   for (const f of actual.ownedFlows) {
-    if (f !== match) add("delete", "flow", f.alias, f === bound ? ["replaced by the new flow once it is bound"] : ["no longer bound"]);
+    if (kept.has(f)) continue;
+    const bound = f === boundBrowser || actual.identityProviders.some((i) => i.postBrokerLoginFlowAlias === f.alias);
+    add("delete", "flow", f.alias, bound ? ["replaced by the new flow once it is bound"] : ["no longer bound"]);
   }
-  return { realm: actual.name, changes };
+  const identityProviders = actual.identityProviders.map((i) => {
+    const rule = desired.identityProviders.listed.find((l) => l.alias === i.alias);
+    return { alias: i.alias, trust: rule?.trust ?? "reject", listed: rule !== undefined };
+  });
+  return { realm: actual.name, changes, identityProviders };
 }
 
 /** Mappers by name: missing ones, changed ones, and ones the policy no longer has. */

@@ -4,11 +4,14 @@ import type { Change, Plan } from "./plan.js";
 const SIGN = { create: "+", update: "~", delete: "-" } as const;
 
 export function renderPlan(plan: Plan): string {
-  if (plan.changes.length === 0) return `realm ${plan.realm}: no changes; it matches the policy.\n`;
-  const lines = [`realm ${plan.realm}: ${summary(plan.changes)}`];
+  const lines = [plan.changes.length === 0 ? `realm ${plan.realm}: no changes; it matches the policy.` : `realm ${plan.realm}: ${summary(plan.changes)}`];
   for (const c of plan.changes) {
     lines.push(`  ${SIGN[c.action]} ${c.kind} ${c.name}`);
     for (const d of c.details) lines.push(`      ${d}`);
+  }
+  // Every provider, also when nothing changes: how a sign-in through it is treated is part of the policy's effect.
+  if (plan.identityProviders.length) {
+    lines.push(`  identity providers: ${plan.identityProviders.map((p) => `${p.alias} (${p.listed ? `trust ${p.trust}` : "not in the policy: trust reject"})`).join(", ")}`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -48,6 +48,27 @@ export interface ClientRule {
   readonly redirectUris?: readonly string[];
 }
 
+/** How far an identity provider's word on MFA is trusted (Entra's federatedIdpMfaBehavior). */
+export type Trust = "accept" | "enforce" | "reject";
+
+export interface UpstreamLevel {
+  readonly level: Level;
+  /** Upstream acr values that reach the level. */
+  readonly acr: readonly string[];
+  /** Upstream amr values, any one of which reaches the level. */
+  readonly amr: readonly string[];
+}
+
+export interface IdentityProviderRule {
+  /** The provider's alias in the realm. */
+  readonly alias: string;
+  readonly trust: Trust;
+  /** Ascending; empty for "reject". */
+  readonly levels: readonly UpstreamLevel[];
+  /** Seconds; the oldest upstream authentication counted above level 1 (0: only the levels' own maxAge). */
+  readonly maxAge: number;
+}
+
 export interface BruteForce {
   readonly enabled: boolean;
   readonly maxFailures: number;
@@ -74,6 +95,8 @@ export interface Policy {
   readonly recoveryCodes: { readonly warningThreshold: number };
   readonly tiers: readonly Tier[];
   readonly clients: readonly ClientRule[];
+  /** Listed identity providers; any other provider of the realm is treated as "reject". */
+  readonly identityProviders: readonly IdentityProviderRule[];
   readonly missingFactor: "enroll" | "deny";
   readonly bruteForce: BruteForce;
   readonly audit: Audit;

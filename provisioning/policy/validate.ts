@@ -5,7 +5,7 @@ import { Ajv, type ErrorObject } from "ajv";
 import { seconds } from "./duration.js";
 import type { FieldPath, PolicyIssue } from "./issues.js";
 import { checkGuardPolicy, type RouteRule } from "../../guard/core/policy.js";
-import { FACTORS, type Factor, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
+import { FACTORS, type Factor, type IdentityProviderRule, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
 import { KNOWN_EVENT_TYPES } from "../keycloak/providers.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
@@ -134,6 +134,9 @@ function normalize(raw: Raw, report: Report): Policy {
     return { clientId: c.clientId as string, defaultLevel, minimumLevel, redirectUris: c.redirectUris as string[] | undefined };
   });
 
+  const identityProviders = Object.entries((raw.identityProviders ?? {}) as Record<string, Raw>).map(([alias, idp]) =>
+    identityProvider(alias, idp, levels, levelByName, report));
+
   const bf: Raw = raw.protection?.bruteForce ?? {};
   const bruteForce = {
     enabled: bf.enabled ?? true,
@@ -196,6 +199,7 @@ function normalize(raw: Raw, report: Report): Policy {
     recoveryCodes: { warningThreshold: factorsRaw["recovery-codes"]?.warningThreshold ?? 4 },
     tiers: [...tiers].sort((a, b) => a.tier - b.tier),
     clients,
+    identityProviders,
     missingFactor: raw.stepUp?.missingFactor ?? "enroll",
     bruteForce,
     audit: {
@@ -204,6 +208,41 @@ function normalize(raw: Raw, report: Report): Policy {
     },
     ...(api ? { api } : {}),
   };
+}
+
+/**
+ * One identity provider's trust. The first level is what every brokered sign-in reaches, so only
+ * higher levels take upstream values; an upstream value means one level; "reject" takes none.
+ */
+function identityProvider(alias: string, raw: Raw, levels: readonly Level[], levelByName: (name: string, path: FieldPath) => Level | undefined, report: Report): IdentityProviderRule {
+  const at = (...path: FieldPath) => ["identityProviders", alias, ...path];
+  const trust = raw.trust as IdentityProviderRule["trust"];
+  const maxLevel = raw.maxLevel === undefined ? levels.at(-1) : levelByName(raw.maxLevel, at("maxLevel"));
+  const entries = Object.entries((raw.levels ?? {}) as Record<string, Raw>);
+  if (trust === "reject" && entries.length) {
+    report(at("levels"), `trust "reject" counts the provider for the first level only; remove levels, or trust "accept" or "enforce"`);
+  }
+  if (trust !== "reject" && entries.length === 0) {
+    report(at("trust"), `trust "${trust}" needs levels: which upstream acr or amr values reach which of our levels`);
+  }
+  const meaning = new Map<string, string>();
+  const mapped: IdentityProviderRule["levels"][number][] = [];
+  for (const [name, values] of entries) {
+    const level = levelByName(name, at("levels", name));
+    if (!level) continue;
+    if (level.rank === 1) report(at("levels", name), `"${name}" is the first level, which every sign-in through the provider reaches; map higher levels only`);
+    if (maxLevel && level.rank > maxLevel.rank) report(at("levels", name), `"${name}" is above maxLevel "${maxLevel.name}"`);
+    for (const kind of ["acr", "amr"] as const) {
+      ((values[kind] ?? []) as string[]).forEach((v, j) => {
+        const owner = meaning.get(`${kind} ${v}`);
+        if (owner) report(at("levels", name, kind, j), `upstream ${kind} "${v}" already reaches level "${owner}"`);
+        else meaning.set(`${kind} ${v}`, name);
+      });
+    }
+    mapped.push({ level, acr: values.acr ?? [], amr: values.amr ?? [] });
+  }
+  mapped.sort((a, b) => a.level.rank - b.level.rank);
+  return { alias, trust, levels: trust === "reject" ? [] : mapped, maxAge: raw.maxAge === undefined ? 0 : seconds(raw.maxAge) };
 }
 
 function webauthnPolicy(raw: Raw | undefined, defaults: Pick<WebauthnPolicy, "userVerification" | "residentKey">): WebauthnPolicy {

@@ -23,6 +23,12 @@ export interface AdminCredentials {
 export interface RunningKeycloak {
   /** Base URL without trailing slash, e.g. http://localhost:32768 */
   readonly baseUrl: string;
+  /**
+   * The same server as the server itself reaches it (e.g. http://localhost:8080 inside its
+   * container): for back-channel URLs one realm calls on another (token and key endpoints of a
+   * brokered identity provider).
+   */
+  readonly selfUrl: string;
   /** Bootstrap admin of the master realm. */
   readonly admin: AdminCredentials;
   /** True when this process started the server (and stop() will remove it). */
@@ -150,7 +156,7 @@ export class KeycloakLauncher {
     };
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
-    return { baseUrl, admin, owned: true, version: keycloakVersion, image, stop };
+    return { baseUrl, selfUrl: `http://localhost:${HTTP_PORT}`, admin, owned: true, version: keycloakVersion, image, stop };
   }
 }
 
@@ -188,7 +194,7 @@ async function connectExisting(url: string, vars: NodeJS.ProcessEnv): Promise<Ru
     throw new Error(`KEYCLOAK_URL=${baseUrl} does not answer: ${err.message}`, { cause: err });
   });
   if (!res.ok) throw new Error(`KEYCLOAK_URL=${baseUrl} answered ${res.status} for the master realm's discovery document`);
-  return { baseUrl, admin, owned: false, version: keycloakVersion, image: undefined, stop: async () => {} };
+  return { baseUrl, selfUrl: baseUrl, admin, owned: false, version: keycloakVersion, image: undefined, stop: async () => {} };
 }
 
 /**

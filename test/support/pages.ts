@@ -11,7 +11,11 @@ export function currentPageId(page: Page): Promise<string | undefined> {
 
 /** Waits until Keycloak has rendered the given page of our theme and its first field is usable. */
 export async function waitForPage(page: Page, pageId: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction((id) => (window as { kcContext?: { pageId?: string } }).kcContext?.pageId === id, pageId, { timeout });
+  await page.waitForFunction((id) => (window as { kcContext?: { pageId?: string } }).kcContext?.pageId === id, pageId, { timeout }).catch(async (err: Error) => {
+    // Say where the browser is instead: most failures here are another page than expected.
+    const title = await page.title().catch(() => "");
+    throw new Error(`waiting for ${pageId}: the browser is at ${page.url()} ("${title}", page ${String(await currentPageId(page).catch(() => undefined))})`, { cause: err });
+  });
   await page.waitForSelector("#kca-title", { timeout });
 }
 

@@ -4,10 +4,13 @@ import type { AdminCredentials } from "../../scripts/keycloak/launcher.js";
 
 export interface TestServer {
   readonly baseUrl: string;
+  /** The server's address as the server itself reaches it (back-channel calls between realms). */
+  readonly selfUrl: string;
   readonly admin: AdminCredentials;
 }
 
 export const ENV_URL = "KC_TEST_URL";
+export const ENV_SELF_URL = "KC_TEST_SELF_URL";
 export const ENV_ADMIN_USER = "KC_TEST_ADMIN_USERNAME";
 export const ENV_ADMIN_PASSWORD = "KC_TEST_ADMIN_PASSWORD";
 
@@ -18,5 +21,5 @@ export function testServer(): TestServer {
   if (!baseUrl || !username || !password) {
     throw new Error("no test Keycloak: run this file through jest's keycloak project (its global setup starts one)");
   }
-  return { baseUrl, admin: { username, password } };
+  return { baseUrl, selfUrl: process.env[ENV_SELF_URL] ?? baseUrl, admin: { username, password } };
 }

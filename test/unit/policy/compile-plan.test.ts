@@ -27,6 +27,7 @@ function converged(): ActualRealm {
     claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
     clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
     ownedFlows: [{ id: "f", alias, tree: desired.browserFlow }],
+    identityProviders: [],
   };
 }
 

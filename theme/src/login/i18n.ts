@@ -26,6 +26,7 @@ const { useI18n } = i18nBuilder
         "You are already signed in. What you are about to open asks for a stronger sign-in, so please confirm with a second method.",
       // A policy tier may not use any factor of the level asked for (deny-access, provisioning/).
       kcaLevelNotAllowed: "Your account may not use the sign-in methods this application asks for. Contact your administrator.",
+      kcaUpstreamMfaRequired: "This application needs a stronger sign-in than your organisation's sign-in service reported. Sign in there again with your second factor, or contact your administrator.",
       // A passkey used on the first page by a tier whose allow list leaves passkeys out.
       kcaPasskeyNotAllowed: "Your account may not sign in with a passkey. Start again and sign in with your password.",
       kcaPasskeySignIn: "Sign in with a passkey",
@@ -105,6 +106,7 @@ const { useI18n } = i18nBuilder
       kcaStepUpExplanation:
         "Sie sind bereits angemeldet. Was Sie öffnen möchten, verlangt eine stärkere Anmeldung. Bitte bestätigen Sie mit einer zweiten Methode.",
       kcaLevelNotAllowed: "Ihr Konto darf die Anmeldeverfahren, die diese Anwendung verlangt, nicht verwenden. Wenden Sie sich an Ihre Administration.",
+      kcaUpstreamMfaRequired: "Diese Anwendung verlangt eine stärkere Anmeldung, als der Anmeldedienst Ihrer Organisation gemeldet hat. Melden Sie sich dort erneut mit Ihrem zweiten Faktor an, oder wenden Sie sich an Ihre Administration.",
       kcaPasskeyNotAllowed: "Ihr Konto darf sich nicht mit einem Passkey anmelden. Beginnen Sie neu und melden Sie sich mit Ihrem Passwort an.",
       kcaPasskeySignIn: "Mit Passkey anmelden",
       kcaOr: "oder",
