@@ -9,9 +9,11 @@ export type AdminLogin =
 export type AdminClient = KcAdminClient;
 
 export async function connectAdmin(baseUrl: string, login: AdminLogin): Promise<AdminClient> {
-  const client = new KcAdminClient({ baseUrl, realmName: login.realm ?? "master" });
+  // The library refreshes its token at whatever realm setConfig() last named, which fails once the
+  // caller works in another realm. A client kept for the login realm alone holds the token.
+  const session = new KcAdminClient({ baseUrl, realmName: login.realm ?? "master" });
   try {
-    await client.auth(
+    await session.auth(
       login.kind === "password"
         ? { grantType: "password", clientId: "admin-cli", username: login.username, password: login.password }
         : { grantType: "client_credentials", clientId: login.clientId, clientSecret: login.clientSecret },
@@ -22,6 +24,8 @@ export async function connectAdmin(baseUrl: string, login: AdminLogin): Promise<
     // eslint-disable-next-line preserve-caught-error
     throw new Error(`admin login to ${baseUrl} (realm ${login.realm ?? "master"}) as ${who} failed: ${describeHttpError(err)}`);
   }
+  const client = new KcAdminClient({ baseUrl, realmName: login.realm ?? "master" });
+  client.registerTokenProvider({ getAccessToken: () => session.getAccessToken() });
   return client;
 }
 

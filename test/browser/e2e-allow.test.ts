@@ -1,9 +1,8 @@
 // A tier's `allow` list on a real realm: the tier is offered, and enrolled in, only the factors it
 // may use, and a level it may use none of is refused with a reason instead of asking anyway.
-import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
-import { currentPageId, registerWebAuthn, useWebAuthn, waitForPage } from "../support/pages.js";
+import { currentPageId, pageMessage, registerWebAuthn, useWebAuthn, waitForPage } from "../support/pages.js";
 import { enterUsernameAndPassword, examplePolicy, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { addVirtualAuthenticator } from "../support/webauthn.js";
@@ -15,8 +14,6 @@ const browser = useBrowser();
 const policy = examplePolicy((text) => text
   .replace("    group: tier-2-project-owners\n", "    group: tier-2-project-owners\n    allow: [password, totp]\n")
   .replace("    group: tier-3-standard-users\n", "    group: tier-3-standard-users\n    allow: [password, webauthn]\n"));
-
-const pageMessage = (page: Page) => page.evaluate(() => (window as { kcContext?: { message?: { summary?: string } } }).kcContext?.message?.summary);
 
 describe("a tier's allow list", () => {
   beforeAll(() => provision(realm, policy));
@@ -66,7 +63,6 @@ describe("a tier's allow list", () => {
     let refusal: string | undefined;
     let registerOffered = true;
     await expect(signIn(page, client, async (p) => {
-      await p.waitForFunction(() => (window as { kcContext?: { message?: unknown } }).kcContext?.message !== undefined);
       refusal = await pageMessage(p);
       registerOffered = (await currentPageId(p)) === "webauthn-register.ftl";
       throw new Error("refused");

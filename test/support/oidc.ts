@@ -38,6 +38,8 @@ export interface AuthorizationRequest {
   scope?: string;
   /** Keycloak's application-initiated action, e.g. "delete_credential:<credential id>". */
   kcAction?: string;
+  /** Straight to this identity provider (Keycloak's kc_idp_hint). */
+  idpHint?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function signIn(
   if (request.maxAge !== undefined) params.max_age = String(request.maxAge);
   if (request.prompt !== undefined) params.prompt = request.prompt;
   if (request.kcAction !== undefined) params.kc_action = request.kcAction;
+  if (request.idpHint !== undefined) params.kc_idp_hint = request.idpHint;
 
   let arrived: (url: URL) => void = () => {};
   const callback = new Promise<URL>((resolve) => (arrived = resolve));

@@ -9,6 +9,12 @@ export function currentPageId(page: Page): Promise<string | undefined> {
   return page.evaluate(() => (window as { kcContext?: { pageId?: string } }).kcContext?.pageId);
 }
 
+/** The message Keycloak put on the page (an error or refusal), once there is one. */
+export async function pageMessage(page: Page): Promise<string | undefined> {
+  await page.waitForFunction(() => (window as { kcContext?: { message?: unknown } }).kcContext?.message !== undefined, undefined, { timeout: 15_000 });
+  return page.evaluate(() => (window as { kcContext?: { message?: { summary?: string } } }).kcContext?.message?.summary);
+}
+
 /** Waits until Keycloak has rendered the given page of our theme and its first field is usable. */
 export async function waitForPage(page: Page, pageId: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction((id) => (window as { kcContext?: { pageId?: string } }).kcContext?.pageId === id, pageId, { timeout }).catch(async (err: Error) => {

@@ -130,6 +130,8 @@ public class UpstreamAssuranceAuthenticator implements Authenticator {
         // The post login flow's event (IDENTITY_PROVIDER_POST_LOGIN, or ..._ERROR when the flow then fails) carries these.
         EventBuilder event = context.getEvent();
         if (event != null) {
+            // Keycloak leaves the post-login event without a user; audits look events up by user.
+            if (context.getUser() != null) event.user(context.getUser());
             event.detail("kca_upstream_idp", alias)
                     .detail("kca_upstream_acr", facts.acr())
                     .detail("kca_upstream_amr", String.join(",", facts.amr()))
