@@ -60,7 +60,25 @@ const cases: Case[] = [
   c("duplicate route", '"POST /api/auth/admin/clients"', '"POST /api/identity/admin/users/{id}/mfa-reset"', '- route: "POST /api/identity/admin/users/{id}/mfa-reset"\n      level: loa2', "api.routes[1].route", /matches the same requests as route 0/),
   c("route with a space in its path", '"POST /api/auth/admin/clients"', '"POST /api/auth/{bad id}"', "POST /api/auth/{bad id}", "api.routes[1].route", /one space/),
   c("malformed route path segment", '"POST /api/auth/admin/clients"', '"POST /api/auth/{id-}"', "POST /api/auth/{id-}", "api.routes[1].route", /neither plain text, \{param\}/),
+  ...identityProviderCases(),
 ];
+
+/** Cases on an identityProviders section added before clients. */
+function identityProviderCases(): Case[] {
+  const section = (body: string) => `identityProviders:\n  corp:\n${body}clients:\n`;
+  const idp = (name: string, body: string, at: string, path: string, message: RegExp): Case => c(name, "clients:\n", section(body), at, path, message);
+  return [
+    idp("provider trust unknown", "    trust: maybe\n", "trust: maybe", "identityProviders.corp.trust", /expected one of "accept", "enforce", "reject"/),
+    idp("provider field misspelt", "    trust: accept\n    trsut: accept\n", "trsut", "identityProviders.corp.trsut", /unknown field "trsut"/),
+    idp("provider maps an undefined level", "    trust: accept\n    levels:\n      gold: { amr: [otp] }\n", "gold:", "identityProviders.corp.levels.gold", /level "gold" is not defined/),
+    idp("provider maps the first level", "    trust: accept\n    levels:\n      loa1: { amr: [pwd] }\n", "loa1: { amr", "identityProviders.corp.levels.loa1", /first level/),
+    idp("reject with levels", "    trust: reject\n    levels:\n      loa2: { amr: [otp] }\n", "levels:\n      loa2", "identityProviders.corp.levels", /counts the provider for the first level only/),
+    idp("accept without levels", "    trust: accept\n", "trust: accept", "identityProviders.corp.trust", /needs levels/),
+    idp("level above the provider's maxLevel", "    trust: accept\n    maxLevel: loa2\n    levels:\n      loa3: { amr: [hwk] }\n", "loa3: { amr", "identityProviders.corp.levels.loa3", /above maxLevel "loa2"/),
+    idp("one upstream acr for two levels", "    trust: enforce\n    levels:\n      loa2: { acr: [x] }\n      loa3: { acr: [x] }\n", "loa3: { acr", "identityProviders.corp.levels.loa3.acr[0]", /already reaches level "loa2"/),
+    idp("provider maxAge not a duration", "    trust: accept\n    maxAge: soon\n    levels:\n      loa2: { amr: [otp] }\n", "maxAge: soon", "identityProviders.corp.maxAge", /expected a duration/),
+  ];
+}
 
 describe("policy validation", () => {
   it("accepts the example policy", () => {

@@ -1,0 +1,163 @@
+// Identity providers in the compiler and the plan: each provider's post-login flow carries the
+// ladder for brokered sign-ins, providers the policy does not list get the "reject" flow, and the
+// plan names every provider of the realm with how it is treated.
+import { readFileSync } from "node:fs";
+import { BROKER_FLOW_PREFIX, compileRealm, type DesiredRealm } from "../../../provisioning/compile/desired.js";
+import { flowHash, flowLines, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
+import type { ActualIdentityProvider, ActualRealm } from "../../../provisioning/keycloak/read-realm.js";
+import { computePlan, forwardParameters, PlanError } from "../../../provisioning/plan/plan.js";
+import { renderPlan } from "../../../provisioning/plan/render.js";
+import { checkPolicy } from "../../../provisioning/policy/validate.js";
+
+const SECTION = `
+identityProviders:
+  corp:
+    trust: accept
+    maxAge: 8h
+    levels:
+      loa2: { acr: ["urn:corp:loa:2"], amr: [otp, mfa] }
+      loa3: { amr: [hwk] }
+  strict:
+    trust: enforce
+    levels:
+      loa2: { acr: ["urn:corp:loa:2"] }
+  partner:
+    trust: reject
+`;
+const example = readFileSync(new URL("../../../policies/example.yaml", import.meta.url), "utf8");
+const checked = checkPolicy("example.yaml", `${example}${SECTION}`);
+if (!checked.ok) throw new Error(checked.issues.map((i) => i.message).join("\n"));
+const desired: DesiredRealm = compileRealm(checked.policy);
+const flowOf = (alias: string) => desired.identityProviders.listed.find((l) => l.alias === alias)!.flow;
+const lines = (tree: FlowTree) => flowLines(tree).map((l) => l.trim());
+const providerName = (l: string) => l.split(" ")[0];
+
+describe("post-login flows", () => {
+  it("start by recording what the upstream reached, with the provider's trust, levels by rank and maxAge in seconds", () => {
+    expect(lines(flowOf("corp"))[0]).toBe(
+      'kca-upstream-assurance REQUIRED {"kca.upstream.levels":"[{\\"level\\":2,\\"acr\\":[\\"urn:corp:loa:2\\"],\\"amr\\":[\\"otp\\",\\"mfa\\"]},{\\"level\\":3,\\"acr\\":[],\\"amr\\":[\\"hwk\\"]}]","kca.upstream.maxAge":"28800","kca.upstream.trust":"accept"}',
+    );
+    expect(lines(flowOf("partner"))[0]).toBe('kca-upstream-assurance REQUIRED {"kca.upstream.levels":"[]","kca.upstream.maxAge":"0","kca.upstream.trust":"reject"}');
+  });
+
+  it("raise the level for tiers as the browser flow does, then run levels 2 and up, never level 1's factor choice", () => {
+    const corp = lines(flowOf("corp"));
+    expect(corp.filter((l) => l.startsWith("kca-tier-level"))).toEqual(lines(desired.browserFlow).filter((l) => l.startsWith("kca-tier-level")));
+    const conditions = corp.filter((l) => l.startsWith("conditional-level-of-authentication")).map((l) => /"loa-condition-level":"(\d)"/.exec(l)![1]);
+    expect(conditions).toEqual(["2", "3"]);
+    // No password or passkey: the upstream sign-in is the first factor.
+    expect(corp.map(providerName)).not.toEqual(expect.arrayContaining(["auth-password-form", "auth-username-form", "conditional-credential"]));
+    // The level's local factors and enrolment, as in the browser flow.
+    expect(corp).toEqual(expect.arrayContaining([expect.stringMatching(/^auth-otp-form /), expect.stringMatching(/^webauthn-authenticator /)]));
+  });
+
+  it("enforce: a level the upstream did not reach is refused, with no local factor anywhere", () => {
+    const strict = lines(flowOf("strict"));
+    expect(strict.filter((l) => l.startsWith("deny-access-authenticator"))).toEqual([
+      'deny-access-authenticator REQUIRED {"denyErrorMessage":"kcaUpstreamMfaRequired"}',
+      'deny-access-authenticator REQUIRED {"denyErrorMessage":"kcaUpstreamMfaRequired"}',
+    ]);
+    expect(strict.map(providerName).filter((p) => /otp|webauthn|recovery/.test(p!))).toEqual([]);
+  });
+
+  it("reject: the same local steps as accept, with nothing counted upstream", () => {
+    const steps = (tree: FlowTree) => lines(tree).slice(1);
+    expect(steps(flowOf("partner"))).toEqual(steps(flowOf("corp")));
+    expect(desired.identityProviders.unlisted).toEqual(flowOf("partner"));
+  });
+
+  it("a level with maxAge 0 counts an upstream sign-in of the last minute (the condition compares whole seconds)", () => {
+    const zero = checkPolicy("zero.yaml", `${example.replace("maxAge: 15m", "maxAge: 0")}${SECTION}`);
+    if (!zero.ok) throw new Error("invalid");
+    const tree = compileRealm(zero.policy).identityProviders.listed[0]!.flow;
+    expect(lines(tree).filter((l) => l.includes('"loa-condition-level":"3"'))).toEqual([
+      'conditional-level-of-authentication REQUIRED {"loa-condition-level":"3","loa-max-age":"60"}',
+    ]);
+  });
+
+  it("the browser flow honours kc_idp_hint right after SSO", () => {
+    expect(desired.browserFlow.children.slice(0, 2).map((c) => (c.kind === "execution" ? c.provider : c.name))).toEqual(["auth-cookie", "identity-provider-redirector"]);
+  });
+});
+
+/** A realm already converged on `desired`, with these providers. */
+function converged(idps: readonly Partial<ActualIdentityProvider>[]): ActualRealm {
+  const browser = `kca-browser-${flowHash(desired.browserFlow)}`;
+  const trees = new Map<string, FlowTree>();
+  const withFlows = idps.map((i) => {
+    const tree = desired.identityProviders.listed.find((l) => l.alias === i.alias)?.flow ?? desired.identityProviders.unlisted;
+    const alias = `${BROKER_FLOW_PREFIX}-${flowHash(tree)}`;
+    trees.set(alias, tree);
+    return { alias: i.alias!, postBrokerLoginFlowAlias: alias, forwardParameters: "max_age", representation: {}, ...i };
+  });
+  return {
+    name: "example",
+    realm: { ...desired.realm },
+    attributes: {},
+    webauthnPolicies: {},
+    browserFlow: browser,
+    events: { ...desired.events },
+    requiredActions: { ...desired.requiredActions },
+    roles: Object.fromEntries(desired.roles.map((x) => [x.name, { description: x.description }])),
+    groups: Object.fromEntries(desired.groups.map((g) => [g.name, { id: g.name, realmRoles: [...g.realmRoles] }])),
+    claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
+    clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
+    ownedFlows: [{ id: "b", alias: browser, tree: desired.browserFlow }, ...[...trees].map(([alias, tree]) => ({ id: alias, alias, tree }))],
+    identityProviders: withFlows,
+  };
+}
+
+describe("plan with identity providers", () => {
+  const all = [{ alias: "corp" }, { alias: "strict" }, { alias: "partner" }, { alias: "legacy" }];
+
+  it("is empty when every provider has its flow, and still lists every provider with its treatment", () => {
+    const plan = computePlan(desired, converged(all));
+    expect(plan.changes).toEqual([]);
+    expect(plan.identityProviders).toEqual([
+      { alias: "corp", trust: "accept", listed: true },
+      { alias: "strict", trust: "enforce", listed: true },
+      { alias: "partner", trust: "reject", listed: true },
+      { alias: "legacy", trust: "reject", listed: false },
+    ]);
+    expect(renderPlan(plan)).toContain("identity providers: corp (trust accept), strict (trust enforce), partner (trust reject), legacy (not in the policy: trust reject)");
+  });
+
+  it("binds a provider added in the admin console, and builds each distinct flow once (partner and legacy share one)", () => {
+    const base = converged(all);
+    const bare = {
+      ...base,
+      ownedFlows: base.ownedFlows.slice(0, 1),
+      identityProviders: base.identityProviders.map((i) => ({ ...i, postBrokerLoginFlowAlias: "", forwardParameters: undefined })),
+    };
+    const plan = computePlan(desired, bare);
+    expect(plan.changes.filter((c) => c.kind === "flow").map((c) => `${c.action} ${c.details[0]}`)).toEqual([
+      "create post-login flow of corp",
+      "create post-login flow of strict",
+      "create post-login flow of partner, legacy",
+    ]);
+    expect(plan.changes.filter((c) => c.kind === "identity-provider").map((c) => [c.name, c.details])).toEqual(
+      ["corp", "strict", "partner", "legacy"].map((alias) => [alias, ['postBrokerLoginFlowAlias: "" -> the new flow', 'forwardParameters: (unset) -> "max_age"']]),
+    );
+  });
+
+  it("repairs a provider rebound to another flow and deletes the flow nothing uses any more", () => {
+    const base = converged(all);
+    const drifted = { ...base, identityProviders: base.identityProviders.map((i) => (i.alias === "strict" ? { ...i, postBrokerLoginFlowAlias: "" } : i)) };
+    expect(computePlan(desired, drifted).changes.map((c) => `${c.action} ${c.kind} ${c.name}`)).toEqual(["update identity-provider strict"]);
+    const stray = { ...base, ownedFlows: [...base.ownedFlows, { id: "x", alias: `${BROKER_FLOW_PREFIX}-0000`, tree: { children: [] } }] };
+    expect(computePlan(desired, stray).changes.map((c) => `${c.action} ${c.kind} ${c.name} ${c.details.join()}`)).toEqual([`delete flow ${BROKER_FLOW_PREFIX}-0000 no longer bound`]);
+  });
+
+  it("refuses a policy naming a provider the realm does not have, before anything is written", () => {
+    expect(() => computePlan(desired, converged([{ alias: "corp" }]))).toThrow(PlanError);
+    expect(() => computePlan(desired, converged([{ alias: "corp" }]))).toThrow('realm "example" has no identity provider "strict", "partner" named under identityProviders (it has: corp)');
+  });
+
+  it("never forwards local acr values upstream, keeps what else the admin forwards, and passes max_age", () => {
+    const idp = (forward?: string) => ({ alias: "x", postBrokerLoginFlowAlias: "", forwardParameters: forward, representation: {} });
+    expect(forwardParameters(idp())).toBe("max_age");
+    expect(forwardParameters(idp("acr_values"))).toBe("max_age");
+    expect(forwardParameters(idp("login_hint, acr_values,ui_locales"))).toBe("login_hint,ui_locales,max_age");
+    expect(forwardParameters(idp("max_age"))).toBe("max_age");
+  });
+});
