@@ -13,6 +13,7 @@ export function fastifyGuard(guard: Guard): (app: FastifyInstance) => Promise<vo
   const plugin = async (app: FastifyInstance) => {
     app.decorateRequest("auth", undefined);
     app.addHook("onRequest", async (request, reply) => {
+      // request.url is what Fastify routed (after any rewriteUrl), exactly as received.
       const result = await guard.authorize({ method: request.method, target: request.url, authorization: request.headers.authorization });
       if (result.ok) {
         request.auth = result.auth;

@@ -7,6 +7,8 @@ export function withGuard(
   handler: (request: Request, auth: Authorized) => Response | Promise<Response>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
+    // The URL's path is already normalised (dot segments resolved, backslashes made slashes), and
+    // it is what the handler sees too; the guard's other refusals still apply.
     const url = new URL(request.url);
     const result = await guard.authorize({
       method: request.method,

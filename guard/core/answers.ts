@@ -46,8 +46,9 @@ export const tokenMissing = (): GuardAnswer =>
 export const invalidToken = (reason: string): GuardAnswer =>
   answer(401, { "www-authenticate": challenge({ error: "invalid_token", error_description: reason }) }, { error: "invalid_token", error_description: reason });
 
-export const badRequestPath = (): GuardAnswer =>
-  answer(400, {}, { error: "invalid_request", error_description: "the request path has dot segments or bad percent-encoding" });
+/** A request target the guard will not read, as frameworks and servers read it in different ways. */
+export const badRequestPath = (reason: string): GuardAnswer =>
+  answer(400, {}, { error: "invalid_request", error_description: `the request target ${reason}` });
 
 export const noRuleAllows = (): GuardAnswer =>
   answer(403, {}, { error: "forbidden", error_description: "no route rule covers this request" });

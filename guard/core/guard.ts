@@ -5,7 +5,7 @@ import { badRequestPath, forbidden, invalidToken, keysUnavailable, noRuleAllows,
 import type { AccessClaims } from "./claims.js";
 import { checkGuardPolicy, GuardPolicyError, type GuardPolicy, type RouteRule } from "./policy.js";
 import { combine, judge, ladderIndex } from "./requirements.js";
-import { requestSegments, routeTable } from "./routes.js";
+import { readRequestPath, routeTable } from "./routes.js";
 import { tokenVerifier, type TokenVerdict } from "./token.js";
 import { JwksUnavailableError, keyStore } from "../keys/jwks.js";
 
@@ -33,7 +33,10 @@ export interface GuardOptions {
 
 export interface GuardRequest {
   readonly method: string;
-  /** Path with optional query, as received (e.g. express's originalUrl, fastify's url). */
+  /**
+   * The request target the framework routes on: a path with optional query, as received (e.g.
+   * fastify's `url`, express's `baseUrl + url`). Anything but a plain path is refused with 400.
+   */
   readonly target: string;
   /** The Authorization header, if any. */
   readonly authorization: string | undefined;
@@ -91,9 +94,9 @@ export function createGuard(options: GuardOptions): Guard {
   return {
     verify,
     async authorize(request) {
-      const segments = requestSegments(request.target);
-      if (!segments) return refused(badRequestPath());
-      const rules = routes.match(request.method, segments);
+      const path = readRequestPath(request.target);
+      if (!path.ok) return refused(badRequestPath(path.reason));
+      const rules = routes.match(request.method, path.segments);
       if (rules.length === 0 && unmatched !== "authenticate") {
         return unmatched === "allow" ? { ok: true, auth: { rules } } : refused(noRuleAllows());
       }
