@@ -1,6 +1,12 @@
 // Verifying a compact JWS access token: the hot path of every request. It does the least work
 // that is safe: the header is parsed once per distinct header (headers repeat across tokens), the
 // signature is checked with a prepared KeyObject, and only then is the payload decoded and judged.
+//
+// A token has exactly one spelling that passes: three segments of unpadded base64url (RFC 7515
+// §2, RFC 4648 §5), each in its canonical form. Node's decoder would also take "+", "/", "=",
+// white space and any other character (skipping what it does not know), and the unused low bits of
+// a segment's last character: each token would have many spellings, all valid, and deny-lists and
+// replay caches that key on the token would see many tokens.
 import { ALGORITHMS, keyFits, verifier, type Algorithm } from "./algorithms.js";
 import { claimsProblem, type AccessClaims, type ClaimChecks } from "./claims.js";
 import type { KeyStore, SigningKey } from "../keys/jwks.js";
@@ -27,7 +33,28 @@ export const MAX_TOKEN_LENGTH = 16 * 1024;
 const HEADER_CACHE_SIZE = 64;
 const HEADER_TYPES = new Set(["jwt", "at+jwt", "application/at+jwt"]);
 
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+// Payload and signature together, from where the payload starts (sticky: no copy of the token).
+const PAYLOAD_AND_SIGNATURE = /[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/y;
+// The value of each base64url character; the canonical last character of a segment has its unused
+// low bits zero (4 of them when the length is 2 mod 4, 2 when it is 3 mod 4; 1 mod 4 is no length).
+const SIXBITS = new Int8Array(128).fill(-1);
+[..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].forEach((c, i) => (SIXBITS[c.charCodeAt(0)] = i));
+const UNUSED_BITS = [0, -1, 0b1111, 0b11];
+
+/** Whether token[start, end), already known to be base64url characters, is canonical base64url. */
+function canonical(token: string, start: number, end: number): boolean {
+  const unused = UNUSED_BITS[(end - start) & 3]!;
+  return unused === 0 || (unused > 0 && (SIXBITS[token.charCodeAt(end - 1)]! & unused) === 0);
+}
+
+// One scratch buffer for the bytes verified and the payload decoded: everything that uses it runs
+// synchronously, so one buffer serves every call, and no token costs an allocation for them.
+const scratch = Buffer.allocUnsafe(2 * MAX_TOKEN_LENGTH);
+
 const refuse = (reason: string): TokenVerdict => ({ ok: false, reason });
+const NOT_BASE64URL = "the token is not three segments of unpadded base64url";
+const NOT_CANONICAL = "the token's base64url is not in its canonical spelling";
 
 function parseHeader(segment: string, accepted: ReadonlySet<string>): Header | string {
   let header: Record<string, unknown>;
@@ -74,8 +101,10 @@ export function tokenVerifier(checks: TokenChecks, keys: KeyStore): TokenVerifie
     if (!key) return refuse("the token is signed with a key the realm does not have");
     const verify = verifierFor(key, header);
     if (!verify) return refuse("the token's algorithm does not fit its key");
-    const signature = Buffer.from(token.slice(second + 1), "base64url");
-    if (!verify(Buffer.from(token.slice(0, second), "latin1"), signature)) return refuse("the token's signature does not verify");
+    // The signing input is the token's ASCII up to the second dot, the signature after it decoded.
+    const signed = scratch.write(token.slice(0, second), 0, "latin1");
+    const signatureLength = scratch.write(token.slice(second + 1), signed, "base64url");
+    if (!verify(scratch.subarray(0, signed), scratch.subarray(signed, signed + signatureLength))) return refuse("the token's signature does not verify");
     if (!headers.has(headerSegment)) {
       if (headers.size >= HEADER_CACHE_SIZE) headers.clear();
       headers.set(headerSegment, header);
@@ -83,7 +112,8 @@ export function tokenVerifier(checks: TokenChecks, keys: KeyStore): TokenVerifie
 
     let claims: AccessClaims;
     try {
-      claims = JSON.parse(Buffer.from(token.slice(first + 1, second), "base64url").toString("utf8")) as AccessClaims;
+      const payloadLength = scratch.write(token.slice(first + 1, second), 0, "base64url");
+      claims = JSON.parse(scratch.toString("utf8", 0, payloadLength)) as AccessClaims;
     } catch {
       return refuse("the token payload is not JSON");
     }
@@ -100,9 +130,15 @@ export function tokenVerifier(checks: TokenChecks, keys: KeyStore): TokenVerifie
       if (first <= 0 || second <= first + 1 || second === token.length - 1 || token.indexOf(".", second + 1) !== -1) {
         return refuse("the token is not a signed JWT");
       }
+      PAYLOAD_AND_SIGNATURE.lastIndex = first + 1;
+      if (!PAYLOAD_AND_SIGNATURE.test(token)) return refuse(NOT_BASE64URL);
+      if (!canonical(token, first + 1, second) || !canonical(token, second + 1, token.length)) return refuse(NOT_CANONICAL);
       const headerSegment = token.slice(0, first);
       let header = headers.get(headerSegment);
       if (!header) {
+        // Cached headers are spelled right: only headers of verified tokens get in.
+        if (!BASE64URL.test(headerSegment)) return refuse(NOT_BASE64URL);
+        if (!canonical(headerSegment, 0, first)) return refuse(NOT_CANONICAL);
         const parsed = parseHeader(headerSegment, accepted);
         if (typeof parsed === "string") return refuse(parsed);
         header = parsed;
