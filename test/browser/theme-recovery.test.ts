@@ -42,6 +42,19 @@ describe("recovery-code pages of the kc-assurance theme", () => {
       codes = await readRecoveryCodes(p);
       expect(codes).toHaveLength(12);
       expect(await p.isDisabled("#saveRecoveryAuthnCodesBtn")).toBe(true);
+      // Opens at its heading, above the codes; no "activate your account" banner; what the codes
+      // can do is said without a promise (this realm gives the theme no policy facts).
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("kca-title");
+      expect(await p.locator("body").textContent()).not.toMatch(/activate your account|lose your phone or key/);
+      expect(await p.getAttribute('[data-testid="recovery-scope"]', "data-facts")).toBe("none");
+      // The sheet that is printed names the account (remembered from the password page) and the realm.
+      expect(await p.locator('[data-testid="recovery-account"]').textContent()).toContain(`Account: ${user.username}`);
+      expect(await p.locator("#kca-sheet-title").textContent()).toBe(`Recovery codes for ${realm.name}`);
+      await p.emulateMedia({ media: "print" });
+      expect(await p.isVisible('[data-testid="recovery-account"]')).toBe(true);
+      expect(await p.isVisible("#saveRecoveryAuthnCodesBtn")).toBe(false);
+      await screenshot(p, "recovery-codes-print");
+      await p.emulateMedia({ media: "screen" });
       await screenshot(p, "recovery-codes-new");
       await confirmRecoveryCodes(p);
     });
@@ -65,7 +78,22 @@ describe("recovery-code pages of the kc-assurance theme", () => {
       await waitForPage(p, "login-recovery-authn-code-input.ftl");
       expect(await fieldError(p)).toMatch(/Invalid recovery/);
       await screenshot(p, "recovery-code-sign-in-wrong");
-      await submitRecoveryCode(p, codes[0]!);
+      // What cannot be a code (too short; a 0, which codes never contain) is refused in the page:
+      // nothing is posted, so it does not count toward the lockout.
+      const posts: string[] = [];
+      p.on("request", (r) => {
+        if (r.method() === "POST") posts.push(r.url());
+      });
+      await p.fill("#recoveryCodeInput", codes[0]!.slice(0, 11));
+      await p.click("#kc-login");
+      expect(await fieldError(p)).toMatch(/has 12 letters and digits/);
+      await p.fill("#recoveryCodeInput", `${codes[0]!.slice(0, 11)}0`);
+      await p.click("#kc-login");
+      expect(await fieldError(p)).toMatch(/no 0/);
+      expect(posts).toEqual([]);
+      await screenshot(p, "recovery-code-sign-in-format");
+      // The right code typed as people do: lower case, in groups with spaces.
+      await submitRecoveryCode(p, codes[0]!.toLowerCase().replace(/(.{4})(?=.)/g, "$1 "));
     });
     expect(console.errors).toEqual([]);
     await context.close();

@@ -1,5 +1,6 @@
-// The theme's TOTP pages in a real Keycloak: enrolment (QR code, key, wrong code with the clock
-// hint, device name), sign-in with one app, and choosing between several apps.
+// The theme's TOTP pages in a real Keycloak: enrolment (QR code, key, the policy line of the manual
+// key as Keycloak really fills it, wrong code with the clock hint, device name), sign-in with one
+// app, and choosing between several apps.
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
@@ -21,6 +22,10 @@ const contexts: BrowserContext[] = [];
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
+/** The realm attribute kc-assurance apply writes for the theme; undefined removes it. */
+const setThemePolicy = async (facts: object | undefined) => {
+  await realm.admin.realms.update({ realm: realm.name }, { attributes: { kcaThemePolicy: facts ? JSON.stringify(facts) : "" } });
+};
 const newPage = async () => {
   const context = await browser.newContext();
   contexts.push(context);
@@ -40,7 +45,18 @@ describe("TOTP pages of the kc-assurance theme", () => {
       await signInWithPassword(p, user.username, user.password);
       const secret = await readTotpSecret(p);
       expect(await p.getAttribute("#kc-totp-qr-code", "src")).toMatch(/^data:image\/png;base64,/);
-      expect(await p.evaluate(() => document.activeElement?.id)).toBe("totp");
+      // The page opens at its heading (its instructions come first), not scrolled to the field.
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("kca-title");
+      // Keycloak's own banner is gone; the page says when the code will be asked, truthfully:
+      // this realm gives the theme no policy facts.
+      expect(await p.locator("body").textContent()).not.toMatch(/activate your account|After your password/);
+      expect(await p.getAttribute('[data-testid="when-asked"]', "data-asked")).toBe("unknown");
+      // A real enrolment page (QR mode): Keycloakify's getAlgorithmKey() answers "error" here.
+      await p.click("#kc-totp-manual summary");
+      expect(await p.locator('[data-testid="totp-policy"]').textContent()).toBe("Type: TOTP, algorithm: SHA1, digits: 6, interval: 30 seconds");
+      expect(await p.getAttribute('[data-testid="totp-app-link"]', "href")).toBe(
+        `otpauth://totp/${realm.name}%3A${user.username}?secret=${secret}&digits=6&algorithm=SHA1&issuer=${realm.name}&period=30`,
+      );
       await screenshot(p, "totp-enrol");
 
       await submitTotpEnrolment(p, "000000", "Work phone");
@@ -48,6 +64,10 @@ describe("TOTP pages of the kc-assurance theme", () => {
       expect(await fieldError(p)).toMatch(/Invalid authenticator code/);
       expect(await p.locator('[data-testid="clock-hint"]').textContent()).toMatch(/clock/);
       expect(await p.getAttribute("#totp", "aria-invalid")).toBe("true");
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("totp");
+      // The manual key the user opened stays open after the wrong code.
+      expect(await p.getAttribute("#kc-totp-manual", "open")).not.toBeNull();
+      expect(await p.locator('[data-testid="totp-policy"]').textContent()).toContain("algorithm: SHA1");
       await screenshot(p, "totp-enrol-wrong-code");
       // The page keeps the same secret across the retry.
       expect(await readTotpSecret(p)).toBe(secret);
@@ -56,6 +76,51 @@ describe("TOTP pages of the kc-assurance theme", () => {
     expect(tokens.claims()?.sub).toBe(user.id);
     const credentials = await realm.admin.users.getCredentials({ id: user.id });
     expect(credentials.find((c) => c.type === "otp")?.userLabel).toBe("Work phone");
+    expect(console.errors).toEqual([]);
+  });
+
+  it("opens the set-up on a phone at the top, and says what the realm's policy facts say", async () => {
+    const user = await createUser(realm, "phone");
+    await realm.admin.users.update({ id: user.id }, { requiredActions: ["CONFIGURE_TOTP"] });
+    // What kc-assurance apply gives the theme (theme/src/login/policyFacts.ts).
+    await setThemePolicy({ v: 1, asked: { totp: "step-up" } });
+    const { page, console } = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await signIn(page, client, async (p) => {
+        await signInWithPassword(p, user.username, user.password);
+        await waitForPage(p, "login-config-totp.ftl");
+        expect(await p.evaluate(() => window.scrollY)).toBe(0);
+        expect(await p.locator('[data-testid="when-asked"]').textContent()).toMatch(/only when an application needs a stronger sign-in/);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        // The key's groups of four never break inside.
+        await p.click("#kc-totp-manual summary");
+        const groupsWhole = await p.$$eval(".kca-secret-group", (els) => els.every((e) => e.getClientRects().length === 1));
+        expect(groupsWhole).toBe(true);
+        await submitTotpEnrolment(p, totpCode(await readTotpSecret(p)), "Phone");
+      });
+    } finally {
+      await setThemePolicy(undefined);
+    }
+    expect(console.errors).toEqual([]);
+  });
+
+  it("takes the policy facts as data: a value that would end the page's script stays a string", async () => {
+    const user = await createUser(realm, "tricky");
+    await realm.admin.users.update({ id: user.id }, { requiredActions: ["CONFIGURE_TOTP"] });
+    await realm.admin.realms.update({ realm: realm.name }, { attributes: { kcaThemePolicy: '"</script><script>window.pwned=1</script>' } });
+    const { page, console } = await newPage();
+    try {
+      await signIn(page, client, async (p) => {
+        await signInWithPassword(p, user.username, user.password);
+        await waitForPage(p, "login-config-totp.ftl");
+        expect(await p.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+        expect(await p.getAttribute('[data-testid="when-asked"]', "data-asked")).toBe("unknown");
+        await submitTotpEnrolment(p, totpCode(await readTotpSecret(p)), "Phone");
+      });
+    } finally {
+      await setThemePolicy(undefined);
+    }
     expect(console.errors).toEqual([]);
   });
 

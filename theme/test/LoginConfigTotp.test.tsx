@@ -1,5 +1,5 @@
-import { screen } from "@testing-library/react";
-import { groupKey } from "../src/login/pages/LoginConfigTotp";
+import { cleanup, screen } from "@testing-library/react";
+import { algorithmName, groupKey, otpauthUri } from "../src/login/pages/LoginConfigTotp";
 import { capturePosts, renderPage } from "./render";
 
 const posts = capturePosts();
@@ -12,7 +12,82 @@ describe("login-config-totp.ftl", () => {
     expect(qr.getAttribute("src")).toContain(kcContext.totp.totpSecretQrCode);
     expect(screen.getByTestId("totp-secret")).toHaveTextContent(groupKey(kcContext.totp.totpSecretEncoded));
     expect(screen.getByText(/Type: TOTP, algorithm: SHA1, digits: 6, interval: 30 seconds/)).toBeInTheDocument();
+  });
+
+  it("names the algorithm from the policy, not from getAlgorithmKey(), which a real page fills only in manual mode", () => {
+    // What Keycloakify's template serialises outside manual mode (seen on Keycloak 26.7 pages).
+    renderPage("login-config-totp.ftl", { mode: "qr", totp: { policy: { algorithm: "HmacSHA256", getAlgorithmKey: () => "error" } } });
+    expect(screen.getByTestId("totp-policy")).toHaveTextContent("algorithm: SHA256");
+    expect(screen.getByTestId("totp-policy")).not.toHaveTextContent("error");
+    expect(algorithmName({ algorithm: "HmacSHA512" })).toBe("SHA512");
+  });
+
+  it("opens at its heading, so the instructions are not scrolled past; after a wrong code, at the code", () => {
+    renderPage("login-config-totp.ftl");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveFocus();
+    cleanup();
+    renderPage("login-config-totp.ftl", {
+      messagesPerField: { existsError: (f: string) => f === "totp", get: (f: string) => (f === "totp" ? "Invalid authenticator code." : "") },
+    });
     expect(screen.getByLabelText("One-time code")).toHaveFocus();
+  });
+
+  it("says when the code will be asked only as the realm's policy facts say", () => {
+    renderPage("login-config-totp.ftl");
+    expect(screen.getByTestId("when-asked")).toHaveTextContent("whenever a sign-in needs a second step");
+    expect(screen.getByTestId("when-asked")).not.toHaveTextContent(/every time|After your password/);
+    cleanup();
+    renderPage("login-config-totp.ftl", { kcaThemePolicy: JSON.stringify({ v: 1, asked: { totp: "step-up" } }) });
+    expect(screen.getByTestId("when-asked")).toHaveTextContent("only when an application needs a stronger sign-in");
+    cleanup();
+    renderPage("login-config-totp.ftl", { kcaThemePolicy: JSON.stringify({ v: 1, asked: { totp: "every-sign-in" } }) });
+    expect(screen.getByTestId("when-asked")).toHaveTextContent("every time you sign in");
+    cleanup();
+    renderPage("login-config-totp.ftl", { kcaThemePolicy: JSON.stringify({ v: 1, asked: { totp: "depends" } }) });
+    expect(screen.getByTestId("when-asked")).toHaveTextContent("depending on your account");
+  });
+
+  it("leaves out Keycloak's required-action banner and names who is setting up, with a way to start over", () => {
+    renderPage("login-config-totp.ftl", {
+      message: { type: "warning", summary: "You need to set up Mobile Authenticator to activate your account." },
+      totp: { username: "ada" },
+    });
+    expect(screen.queryByText(/activate your account/)).toBeNull();
+    expect(screen.getByTestId("attempted-username")).toHaveTextContent("Signing in as ada");
+    expect(screen.getByRole("link", { name: /Not you\? Start over/ })).toBeInTheDocument();
+    expect(screen.getByTestId("setup-progress")).toHaveTextContent("Account set-up, step 1");
+  });
+
+  it("words the page as part of a step-up when the user is already signed in", () => {
+    document.cookie = "KEYCLOAK_SESSION=myrealm/user/x; path=/";
+    renderPage("login-config-totp.ftl", { totp: { username: "ada" }, url: { loginAction: "/realms/r/login-actions/required-action?tab_id=T9" } });
+    expect(screen.getByTestId("step-up-notice")).toHaveTextContent("asks for a stronger sign-in");
+    expect(screen.queryByRole("link", { name: /Start over/ })).toBeNull();
+  });
+
+  it("links the key to an authenticator app on this device, as Keycloak's QR code does", () => {
+    const { kcContext } = renderPage("login-config-totp.ftl", { realm: { displayName: "ACME: Corp" }, totp: { username: "ada" } });
+    const href = screen.getByRole("link", { name: "Open it in your authenticator app" }).getAttribute("href") ?? "";
+    const secret = kcContext.totp.totpSecretEncoded.replace(/\s/g, "");
+    expect(href).toBe(`otpauth://totp/ACME%20Corp%3Aada?secret=${secret}&digits=6&algorithm=SHA1&issuer=ACME%20Corp&period=30`);
+    expect(otpauthUri({ ...kcContext.totp.policy, type: "hotp", initialCounter: 3 } as never, "AB CD", "R", "u")).toBe(
+      "otpauth://hotp/R%3Au?secret=ABCD&digits=6&algorithm=SHA1&issuer=R&counter=3",
+    );
+  });
+
+  it("keeps the manual key open after a wrong code: it posts mode=manual while open", async () => {
+    const { user } = renderPage("login-config-totp.ftl", { mode: "qr" });
+    await user.click(screen.getByText(/Can't scan/));
+    await user.type(screen.getByLabelText("One-time code"), "123456");
+    await user.click(screen.getByRole("button", { name: "Finish setup" }));
+    expect(posts[0]?.fields.mode).toBe("manual");
+  });
+
+  it("keeps each group of four of the key together when it wraps", () => {
+    renderPage("login-config-totp.ftl");
+    const groups = screen.getByTestId("totp-secret").querySelectorAll(".kca-secret-group");
+    expect(groups.length).toBeGreaterThan(1);
+    for (const g of groups) expect(g.textContent).toMatch(/^[A-Z2-7]{1,4}$/);
   });
 
   it("opens the manual key section in manual mode", () => {

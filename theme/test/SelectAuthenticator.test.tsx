@@ -14,9 +14,9 @@ describe("select-authenticator.ftl", () => {
       },
     });
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Choose how to sign in");
-    const otp = screen.getByRole("button", { name: /Authenticator Application/ });
+    const otp = screen.getByRole("button", { name: /Authenticator app/ });
     expect(otp).toHaveFocus();
-    expect(otp).toHaveAccessibleDescription("Enter a verification code from authenticator application.");
+    expect(otp).toHaveAccessibleDescription("Enter a code from your authenticator app.");
     await user.click(screen.getByRole("button", { name: /Recovery Authentication Code/ }));
     expect(posts).toEqual([{ formId: "kc-select-credential-form", action: "#", fields: { authenticationExecution: "rc-exec" } }]);
   });

@@ -11,7 +11,8 @@ describe("webauthn-register.ftl", () => {
   it("asks for a name in the page, registers the key and posts Keycloak's fields", async () => {
     const { user } = renderPage("webauthn-register.ftl", { excludeCredentialIds, signatureAlgorithms: ["-7", "-257"] as never });
     const label = screen.getByLabelText("Name for this key");
-    expect(label).toHaveFocus();
+    // A set-up page opens at its heading: the instructions come before the field.
+    expect(screen.getByRole("heading", { level: 1 })).toHaveFocus();
     await user.type(label, "Laptop fingerprint");
     await user.click(screen.getByRole("button", { name: "Register key" }));
     await waitFor(() => expect(posts).toHaveLength(1));

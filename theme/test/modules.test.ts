@@ -1,4 +1,6 @@
-import { formatCode, recoveryCodesText } from "../src/login/recoveryCodes";
+import { parseThemePolicy } from "../src/login/policyFacts";
+import { formatCode, normaliseRecoveryCode, recoveryCodesText } from "../src/login/recoveryCodes";
+import { recordSetupStep, rememberedUsername, rememberUsername } from "../src/login/tabMemory";
 import { authenticationTabId, hasSsoSession, isStepUp, rememberFirstFactorShown } from "../src/login/stepUp";
 import { decode, encode } from "../src/login/webauthn/base64url";
 
@@ -44,6 +46,47 @@ describe("recovery codes", () => {
     const text = recoveryCodesText(codes, { title: "T", note: "N", date: "D" });
     expect(text.split("\n").slice(0, 4)).toEqual(["T", "", " 1. CODE-0000-0000", " 2. CODE-0000-0001"]);
     expect(text).toContain("12. CODE-0000-0011\n\nN\nD\n");
+  });
+});
+
+describe("recovery code input", () => {
+  it("corrects case and separators only", () => {
+    expect(normaliseRecoveryCode("abcd-efgh-jk12")).toEqual({ ok: true, code: "ABCDEFGHJK12" });
+    expect(normaliseRecoveryCode(" ab cd\u00a0ef gh\u2013jk 12 ")).toEqual({ ok: true, code: "ABCDEFGHJK12" });
+    expect(normaliseRecoveryCode("")).toEqual({ ok: false, problem: "empty" });
+    expect(normaliseRecoveryCode("ABCD-EFGH-JKO2")).toEqual({ ok: false, problem: "characters" });
+    expect(normaliseRecoveryCode("ABCD-EFGH-JK0Z")).toEqual({ ok: false, problem: "characters" });
+    expect(normaliseRecoveryCode("ABCD-EFGH-JK1")).toEqual({ ok: false, problem: "length" });
+    // I and 1, S and 5 are both in Keycloak's alphabet: left as typed.
+    expect(normaliseRecoveryCode("IIII-1111-SSS5")).toEqual({ ok: true, code: "IIII1111SSS5" });
+  });
+});
+
+describe("policy facts", () => {
+  it("reads version 1 and ignores what it does not know", () => {
+    expect(parseThemePolicy(undefined)).toBeUndefined();
+    expect(parseThemePolicy("")).toBeUndefined();
+    expect(parseThemePolicy("{not json")).toBeUndefined();
+    expect(parseThemePolicy(JSON.stringify({ v: 2, asked: { totp: "step-up" } }))).toBeUndefined();
+    expect(
+      parseThemePolicy(JSON.stringify({ v: 1, asked: { totp: "step-up", webauthn: "sometimes", sms: "every-sign-in" }, recoveryCodes: { replaces: ["totp", "sms"], notFor: "webauthn" } })),
+    ).toEqual({ asked: { totp: "step-up" }, recoveryCodes: { replaces: ["totp"], notFor: [] } });
+  });
+});
+
+describe("tab memory", () => {
+  it("remembers the user and the set-up pages of one authentication", () => {
+    const storage = memoryStorage();
+    rememberUsername(action("T1"), "ada", storage);
+    expect(rememberedUsername(action("T1"), storage)).toBe("ada");
+    expect(rememberedUsername(action("T2"), storage)).toBeUndefined();
+    expect(recordSetupStep(action("T1"), "webauthn", storage)).toEqual(["webauthn"]);
+    expect(recordSetupStep(action("T1"), "totp", storage)).toEqual(["webauthn", "totp"]);
+    // The same page again (a wrong code) keeps its place.
+    expect(recordSetupStep(action("T1"), "totp", storage)).toEqual(["webauthn", "totp"]);
+    expect(recordSetupStep(action("T1"), "recovery-codes", storage)).toEqual(["webauthn", "totp", "recovery-codes"]);
+    expect(rememberedUsername(action("T1"), storage)).toBe("ada");
+    expect(recordSetupStep("#", "totp", storage)).toEqual(["totp"]);
   });
 });
 

@@ -1,23 +1,44 @@
 // The frame of every page: realm name, heading, who is signing in, the step-up notice, the page's
 // message, the content, "try another way" and the language menu. It implements Keycloakify's
 // TemplateProps, so Keycloakify's stock pages (the ones we do not redo) render inside it too.
-import { useEffect } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { TemplateProps } from "keycloakify/login/TemplateProps";
 import { Html } from "./components/Html";
 import { TryAnotherWay } from "./components/TryAnotherWay";
 import type { I18n } from "./i18n";
 import type { KcContext } from "./KcContext";
+import { rememberUsername } from "./tabMemory";
 
 export type LayoutProps = TemplateProps<KcContext, I18n> & {
   /** Shows the step-up notice: the user is signed in and asked for a stronger sign-in. */
   stepUp?: boolean;
+  /** The step-up notice's text, where the page words it itself (set-up pages). */
+  stepUpText?: ReactNode;
+  /**
+   * Who is signing in, where Keycloak does not say it through `auth` (set-up pages); shown with
+   * "Not you? Start over" outside a step-up.
+   */
+  identity?: string;
+  /** A line above the content, e.g. where a set-up page stands among several. */
+  progressNode?: ReactNode;
+  /**
+   * Focus the heading, not a field, as the page opens: for pages whose instructions come before
+   * the first field, so neither the screen reader nor a phone's viewport skips them.
+   */
+  focusHeading?: boolean;
+  /**
+   * Keycloak's required-action banner ("… to activate your account"): our set-up pages say what
+   * they are for themselves, so they leave out warnings; errors are still shown.
+   */
+  hideWarnings?: boolean;
 };
 
 export default function Layout(props: LayoutProps) {
   const { kcContext, i18n, children, headerNode, infoNode, socialProvidersNode, documentTitle, bodyClassName } = props;
-  const { displayMessage = true, displayInfo = false, stepUp = false } = props;
+  const { displayMessage = true, displayInfo = false, stepUp = false, stepUpText, identity, progressNode, focusHeading = false, hideWarnings = false } = props;
   const { realm, url, auth, message, isAppInitiatedAction } = kcContext;
   const { msg, msgStr } = i18n;
+  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     document.title = documentTitle ?? msgStr("loginTitle", realm.displayName || realm.name);
@@ -31,9 +52,15 @@ export default function Layout(props: LayoutProps) {
 
   useAuthChecker(kcContext);
 
-  const username = auth?.showUsername && !auth.showResetCredentials ? auth.attemptedUsername : undefined;
+  const username = (auth?.showUsername && !auth.showResetCredentials ? auth.attemptedUsername : undefined) ?? identity;
+  useEffect(() => rememberUsername(url.loginAction, username), [url.loginAction, username]);
+  useEffect(() => {
+    if (focusHeading) heading.current?.focus({ preventScroll: true });
+  }, [focusHeading]);
+
   // Keycloak's own rule: a required-action warning is not repeated when the app asked for the action.
-  const shownMessage = displayMessage && message && (message.type !== "warning" || !isAppInitiatedAction) ? message : undefined;
+  const shownMessage =
+    displayMessage && message && (message.type !== "warning" || (!isAppInitiatedAction && !hideWarnings)) ? message : undefined;
 
   return (
     <div className="kca-page">
@@ -44,12 +71,13 @@ export default function Layout(props: LayoutProps) {
         <LanguageMenu i18n={i18n} />
       </header>
       <main className="kca-card" aria-labelledby="kca-title">
-        <h1 id="kca-title" className="kca-title">
+        <h1 id="kca-title" className="kca-title" ref={heading} tabIndex={focusHeading ? -1 : undefined}>
           {headerNode}
         </h1>
+        {progressNode}
         {stepUp && (
           <section className="kca-notice kca-notice-step-up" id="kca-step-up" data-testid="step-up-notice" aria-labelledby="kca-title">
-            <p>{msg("kcaStepUpExplanation")}</p>
+            <p>{stepUpText ?? msg("kcaStepUpExplanation")}</p>
             {username && <p className="kca-identity">{msg("kcaSignedInAs", username)}</p>}
           </section>
         )}

@@ -39,7 +39,15 @@ const { useI18n } = i18nBuilder
       kcaClockHint:
         "Codes that keep failing usually mean the phone's clock is off. Turn on automatic date and time on your phone, then use the newest code.",
       kcaTotpSetupTitle: "Set up your authenticator app",
-      kcaTotpSetupIntro: "After your password, you'll be asked for a code from an app on your phone.",
+      // When the new method is asked for: from the realm's policy facts (policyFacts.ts), never guessed.
+      kcaTotpWhenEverySignIn: "Once it is set up, you'll be asked for a code from the app every time you sign in.",
+      kcaTotpWhenStepUp:
+        "Once it is set up, you'll be asked for a code only when an application needs a stronger sign-in. Your usual sign-in stays as it is.",
+      kcaTotpWhenDepends:
+        "Once it is set up, you'll be asked for a code either every time you sign in or only when an application needs a stronger sign-in, depending on your account.",
+      kcaTotpWhenUnknown: "Once it is set up, you'll be asked for a code from the app whenever a sign-in needs a second step.",
+      kcaTotpOnThisDevice: "Setting up on this phone?",
+      kcaTotpOpenApp: "Open it in your authenticator app",
       kcaTotpStepInstall: "Install an authenticator app, for example:",
       kcaTotpStepScan: "In the app, add an account and scan this QR code.",
       kcaTotpQrAlt: "QR code to add this account to an authenticator app",
@@ -73,8 +81,21 @@ const { useI18n } = i18nBuilder
       kcaTryAnotherWay: "Try another way",
       kcaChooseMethodTitle: "Choose how to sign in",
       kcaRecoveryTitle: "Save your recovery codes",
-      kcaRecoveryIntro:
-        "If you lose your phone or key, each of these codes lets you sign in once. They are shown only now: store them in a password manager, or print them and keep them safe.",
+      kcaRecoveryShownOnce: "The codes are shown only now: store them in a password manager, or print them and keep them somewhere safe.",
+      // What a code can stand in for: from the realm's policy facts (policyFacts.ts), never guessed.
+      kcaRecoveryScopeUnknown:
+        "Each code can be used once in place of your usual second step, wherever your organisation's sign-in accepts recovery codes.",
+      kcaRecoveryScopeReplaces: "Each code lets you sign in once in place of {0}.",
+      kcaRecoveryScopeNone: "At the moment no sign-in of this service accepts these codes in place of another method.",
+      kcaRecoveryScopeNotFor:
+        "A code does not replace {0} where a sign-in asks for it specifically. If you lose it, only your administrator can reset it there: keep a spare if you can.",
+      kcaFactor_password: "your password",
+      kcaFactor_totp: "your authenticator app",
+      kcaFactor_webauthn: "your security key",
+      kcaFactor_passkey: "your passkey",
+      kcaFactor_recovery: "a recovery code",
+      kcaRecoveryAccount: "Account: {0}",
+      kcaRecoveryAccountUnknown: "(your username)",
       kcaRecoveryListLabel: "Your recovery codes",
       kcaCopy: "Copy",
       kcaCopied: "Copied",
@@ -88,6 +109,36 @@ const { useI18n } = i18nBuilder
       kcaRecoveryInputTitle: "Enter a recovery code",
       kcaRecoveryInputIntro: "Use code number {0} from the list you saved when you set up recovery codes.",
       kcaRecoveryInputLabel: "Recovery code number {0}",
+      kcaRecoveryCodeFormat: "12 letters and digits, as on your list, e.g. ABCD-EFGH-JK12. Upper or lower case, spaces and dashes don't matter.",
+      kcaRecoveryCodeCharacters:
+        "That is not a recovery code: codes use only the letters A to Z without O, and the digits 1 to 9 (no 0). Check the code on your list.",
+      kcaRecoveryCodeLength: "A recovery code has {0} letters and digits. Check that you typed all of it.",
+      kcaStepUpSetupExplanation:
+        "You are already signed in. What you are about to open asks for a stronger sign-in, and your account needs this set up first.",
+      kcaSetupStep: "Account set-up, step {0}",
+      kcaSetupDone: "Done: {0}",
+      kcaSetupKind_totp: "authenticator app",
+      kcaSetupKind_webauthn: "security key",
+      kcaSetupKind_recovery: "recovery codes",
+      kcaWebauthnWhenEverySignIn: "Once it is registered, you'll be asked for your key every time you sign in.",
+      kcaWebauthnWhenStepUp:
+        "Once it is registered, you'll be asked for your key only when an application needs a stronger sign-in. Your usual sign-in stays as it is.",
+      kcaWebauthnWhenDepends:
+        "Once it is registered, you'll be asked for your key either every time you sign in or only when an application needs a stronger sign-in, depending on your account.",
+      kcaWebauthnWhenUnknown: "Once it is registered, you'll be asked for your key whenever a sign-in needs it.",
+      // Keycloak's required-action banner and code errors, in our words.
+      invalidTotpMessage: "Invalid authenticator code.",
+      accountTemporarilyDisabledMessageTotp: "Invalid authenticator code.",
+      accountPermanentlyDisabledMessageTotp: "Invalid authenticator code.",
+      missingTotpMessage: "Please enter the code from your authenticator app.",
+      "otp-display-name": "Authenticator app",
+      "otp-help-text": "Enter a code from your authenticator app.",
+      configureTotpMessage: "Set up an authenticator app to continue.",
+      configureBackupCodesMessage: "Save your recovery codes to continue.",
+      "recovery-codes-error-invalid": "Invalid recovery code: it is not the code number asked for, or it was already used.",
+      kcaShowPassword: "Show password",
+      kcaHidePassword: "Hide password",
+      kcaWebauthnLost: "Lost your key, or can't use it here? Ask your administrator to reset it.",
       kcaLogoutOtherSessions: "Sign out from other devices",
       kcaLanguage: "Language",
       kcaOtpDeviceFallback: "Authenticator app {0}",
@@ -118,7 +169,14 @@ const { useI18n } = i18nBuilder
       kcaClockHint:
         "Wenn Codes immer wieder abgelehnt werden, geht meist die Uhr des Telefons falsch. Schalten Sie auf dem Telefon automatisches Datum und Uhrzeit ein und verwenden Sie den neuesten Code.",
       kcaTotpSetupTitle: "Authenticator-App einrichten",
-      kcaTotpSetupIntro: "Nach dem Passwort werden Sie nach einem Code aus einer App auf Ihrem Telefon gefragt.",
+      kcaTotpWhenEverySignIn: "Nach der Einrichtung werden Sie bei jeder Anmeldung nach einem Code aus der App gefragt.",
+      kcaTotpWhenStepUp:
+        "Nach der Einrichtung werden Sie nur dann nach einem Code gefragt, wenn eine Anwendung eine stärkere Anmeldung verlangt. Ihre gewohnte Anmeldung bleibt, wie sie ist.",
+      kcaTotpWhenDepends:
+        "Nach der Einrichtung werden Sie je nach Konto entweder bei jeder Anmeldung oder nur dann nach einem Code gefragt, wenn eine Anwendung eine stärkere Anmeldung verlangt.",
+      kcaTotpWhenUnknown: "Nach der Einrichtung werden Sie immer dann nach einem Code aus der App gefragt, wenn eine Anmeldung einen zweiten Schritt verlangt.",
+      kcaTotpOnThisDevice: "Richten Sie die App auf diesem Telefon ein?",
+      kcaTotpOpenApp: "In der Authenticator-App öffnen",
       kcaTotpStepInstall: "Installieren Sie eine Authenticator-App, zum Beispiel:",
       kcaTotpStepScan: "Fügen Sie in der App ein Konto hinzu und scannen Sie diesen QR-Code.",
       kcaTotpQrAlt: "QR-Code, um dieses Konto einer Authenticator-App hinzuzufügen",
@@ -152,8 +210,21 @@ const { useI18n } = i18nBuilder
       kcaTryAnotherWay: "Andere Methode wählen",
       kcaChooseMethodTitle: "Anmeldemethode wählen",
       kcaRecoveryTitle: "Wiederherstellungscodes speichern",
-      kcaRecoveryIntro:
-        "Falls Sie Telefon oder Schlüssel verlieren, können Sie sich mit jedem dieser Codes einmal anmelden. Sie werden nur jetzt angezeigt: Speichern Sie sie in einem Passwortmanager oder drucken Sie sie aus und bewahren Sie sie sicher auf.",
+      kcaRecoveryShownOnce:
+        "Die Codes werden nur jetzt angezeigt: Speichern Sie sie in einem Passwortmanager oder drucken Sie sie aus und bewahren Sie sie sicher auf.",
+      kcaRecoveryScopeUnknown:
+        "Jeder Code kann einmal anstelle Ihres üblichen zweiten Schritts verwendet werden, wo die Anmeldung Ihrer Organisation Wiederherstellungscodes annimmt.",
+      kcaRecoveryScopeReplaces: "Mit jedem Code können Sie sich einmal anmelden, ohne {0}.",
+      kcaRecoveryScopeNone: "Derzeit nimmt keine Anmeldung dieses Dienstes diese Codes anstelle einer anderen Methode an.",
+      kcaRecoveryScopeNotFor:
+        "Ein Code ersetzt nicht {0}, wo eine Anmeldung ausdrücklich danach fragt. Bei Verlust hilft dort nur ein Zurücksetzen durch Ihre Administration: Halten Sie wenn möglich Ersatz bereit.",
+      kcaFactor_password: "Ihr Passwort",
+      kcaFactor_totp: "Ihre Authenticator-App",
+      kcaFactor_webauthn: "Ihren Sicherheitsschlüssel",
+      kcaFactor_passkey: "Ihren Passkey",
+      kcaFactor_recovery: "einen Wiederherstellungscode",
+      kcaRecoveryAccount: "Konto: {0}",
+      kcaRecoveryAccountUnknown: "(Ihr Benutzername)",
       kcaRecoveryListLabel: "Ihre Wiederherstellungscodes",
       kcaCopy: "Kopieren",
       kcaCopied: "Kopiert",
@@ -167,6 +238,37 @@ const { useI18n } = i18nBuilder
       kcaRecoveryInputTitle: "Wiederherstellungscode eingeben",
       kcaRecoveryInputIntro: "Verwenden Sie Code Nummer {0} aus der Liste, die Sie beim Einrichten gespeichert haben.",
       kcaRecoveryInputLabel: "Wiederherstellungscode Nummer {0}",
+      kcaRecoveryCodeFormat:
+        "12 Buchstaben und Ziffern, wie auf Ihrer Liste, z. B. ABCD-EFGH-JK12. Groß- oder Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle.",
+      kcaRecoveryCodeCharacters:
+        "Das ist kein Wiederherstellungscode: Codes enthalten nur die Buchstaben A bis Z ohne O und die Ziffern 1 bis 9 (keine 0). Prüfen Sie den Code auf Ihrer Liste.",
+      kcaRecoveryCodeLength: "Ein Wiederherstellungscode hat {0} Buchstaben und Ziffern. Prüfen Sie, ob Sie ihn vollständig eingegeben haben.",
+      kcaStepUpSetupExplanation:
+        "Sie sind bereits angemeldet. Was Sie öffnen möchten, verlangt eine stärkere Anmeldung, und dafür muss Ihr Konto zuerst eingerichtet werden.",
+      kcaSetupStep: "Kontoeinrichtung, Schritt {0}",
+      kcaSetupDone: "Erledigt: {0}",
+      kcaSetupKind_totp: "Authenticator-App",
+      kcaSetupKind_webauthn: "Sicherheitsschlüssel",
+      kcaSetupKind_recovery: "Wiederherstellungscodes",
+      kcaWebauthnWhenEverySignIn: "Nach der Registrierung werden Sie bei jeder Anmeldung nach Ihrem Schlüssel gefragt.",
+      kcaWebauthnWhenStepUp:
+        "Nach der Registrierung werden Sie nur dann nach Ihrem Schlüssel gefragt, wenn eine Anwendung eine stärkere Anmeldung verlangt. Ihre gewohnte Anmeldung bleibt, wie sie ist.",
+      kcaWebauthnWhenDepends:
+        "Nach der Registrierung werden Sie je nach Konto entweder bei jeder Anmeldung oder nur dann nach Ihrem Schlüssel gefragt, wenn eine Anwendung eine stärkere Anmeldung verlangt.",
+      kcaWebauthnWhenUnknown: "Nach der Registrierung werden Sie immer dann nach Ihrem Schlüssel gefragt, wenn eine Anmeldung ihn verlangt.",
+      // Keycloak's German leaves these half in English ("Ungültiger One-time Code.").
+      invalidTotpMessage: "Ungültiger Code aus der Authenticator-App.",
+      accountTemporarilyDisabledMessageTotp: "Ungültiger Code aus der Authenticator-App.",
+      accountPermanentlyDisabledMessageTotp: "Ungültiger Code aus der Authenticator-App.",
+      missingTotpMessage: "Bitte geben Sie den Code aus Ihrer Authenticator-App ein.",
+      "otp-display-name": "Authenticator-App",
+      "otp-help-text": "Einen Code aus Ihrer Authenticator-App eingeben.",
+      configureTotpMessage: "Richten Sie eine Authenticator-App ein, um fortzufahren.",
+      configureBackupCodesMessage: "Speichern Sie Ihre Wiederherstellungscodes, um fortzufahren.",
+      "recovery-codes-error-invalid": "Ungültiger Wiederherstellungscode: Er ist nicht der verlangte oder wurde schon verwendet.",
+      kcaShowPassword: "Passwort anzeigen",
+      kcaHidePassword: "Passwort verbergen",
+      kcaWebauthnLost: "Schlüssel verloren oder hier nicht nutzbar? Bitten Sie Ihre Administration, ihn zurückzusetzen.",
       kcaLogoutOtherSessions: "Auf anderen Geräten abmelden",
       kcaLanguage: "Sprache",
       kcaOtpDeviceFallback: "Authenticator-App {0}",

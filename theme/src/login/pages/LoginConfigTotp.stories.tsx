@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { createKcPageStory } from "../KcPageStory";
+import { asSignedInUser, createKcPageStory, loginActionOfTab } from "../KcPageStory";
 
 const { KcPageStory } = createKcPageStory({ pageId: "login-config-totp.ftl" });
 
@@ -15,3 +15,12 @@ export const WrongCode: Story = {
 export const SecondAppFromAccount: Story = {
   args: { kcContext: { isAppInitiatedAction: true, totp: { otpCredentials: [{ id: "c1", userLabel: "Old phone" }] } } },
 };
+/** What kc-assurance apply tells the theme for a realm where some tiers are asked at every sign-in. */
+export const WithPolicyFacts: Story = {
+  args: { kcContext: { kcaThemePolicy: JSON.stringify({ v: 1, asked: { totp: "depends" } }), totp: { username: "alice" } } },
+};
+export const StepUp: Story = {
+  beforeEach: asSignedInUser,
+  args: { kcContext: { url: { loginAction: loginActionOfTab("story-step-up") }, totp: { username: "alice" } } },
+};
+export const German: Story = { args: { kcContext: { locale: { currentLanguageTag: "de" }, totp: { username: "alice" } } } };

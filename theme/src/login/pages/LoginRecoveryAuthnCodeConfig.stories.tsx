@@ -9,3 +9,15 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = {};
 export const FromAccountConsole: Story = { args: { kcContext: { isAppInitiatedAction: true } } };
+/** The example policy: codes stand in for the app or the key at level 2, not for the key at level 3. */
+export const WithPolicyFacts: Story = {
+  args: { kcContext: { kcaThemePolicy: JSON.stringify({ v: 1, recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["webauthn"] } }) } },
+};
+export const German: Story = {
+  args: {
+    kcContext: {
+      locale: { currentLanguageTag: "de" },
+      kcaThemePolicy: JSON.stringify({ v: 1, recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["webauthn"] } }),
+    },
+  },
+};

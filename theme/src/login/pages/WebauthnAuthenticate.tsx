@@ -8,7 +8,7 @@ import { authenticate, submitForm } from "../webauthn/ceremony";
 import type { PageProps } from "./PageProps";
 
 export default function WebauthnAuthenticate({ kcContext, i18n }: PageProps<"webauthn-authenticate.ftl">) {
-  const { url, authenticators, shouldDisplayAuthenticators, isUserIdentified, realm, registrationDisabled } = kcContext;
+  const { url, authenticators, shouldDisplayAuthenticators, isUserIdentified, realm, registrationDisabled, auth } = kcContext;
   const { msg, msgStr, advancedMsgStr } = i18n;
   const stepUp = useStepUp(url.loginAction);
   const form = useRef<HTMLFormElement>(null);
@@ -74,6 +74,12 @@ export default function WebauthnAuthenticate({ kcContext, i18n }: PageProps<"web
       {working && (
         <p id="kca-webauthn-working" className="kca-hint" role="status">
           {msg("kcaWebauthnWorking")}
+        </p>
+      )}
+      {/* No other way offered here (e.g. a level that asks for the key itself): say what to do. */}
+      {!auth?.showTryAnotherWayLink && (
+        <p className="kca-hint kca-lost" id="kca-webauthn-lost" data-testid="webauthn-lost">
+          {msg("kcaWebauthnLost")}
         </p>
       )}
     </Layout>

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { Field } from "../components/Field";
 import { LogoutOtherSessions } from "../components/LogoutOtherSessions";
+import { SetupProgress, useSetup, WhenAsked } from "../components/Setup";
 import Layout from "../Layout";
 import { register } from "../webauthn/ceremony";
 import type { PageProps } from "./PageProps";
@@ -12,9 +13,10 @@ import type { PageProps } from "./PageProps";
 const RESULT_FIELDS = ["clientDataJSON", "attestationObject", "publicKeyCredentialId", "transports", "authenticatorAttachment", "error"];
 
 export default function WebauthnRegister({ kcContext, i18n }: PageProps<"webauthn-register.ftl">) {
-  const { url, isSetRetry, isAppInitiatedAction } = kcContext;
+  const { url, isSetRetry, isAppInitiatedAction, username } = kcContext;
   const { msg, msgStr } = i18n;
   const [working, setWorking] = useState(false);
+  const setup = useSetup(kcContext, "webauthn", username);
 
   const onRegister = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -32,8 +34,20 @@ export default function WebauthnRegister({ kcContext, i18n }: PageProps<"webauth
   };
 
   return (
-    <Layout kcContext={kcContext} i18n={i18n} doUseDefaultCss={false} headerNode={msg("kcaWebauthnRegisterTitle")}>
+    <Layout
+      kcContext={kcContext}
+      i18n={i18n}
+      doUseDefaultCss={false}
+      headerNode={msg("kcaWebauthnRegisterTitle")}
+      stepUp={setup.stepUp}
+      stepUpText={msg("kcaStepUpSetupExplanation")}
+      identity={setup.username}
+      progressNode={<SetupProgress steps={setup.steps} i18n={i18n} />}
+      focusHeading
+      hideWarnings
+    >
       <p className="kca-lead">{msg("kcaWebauthnRegisterIntro")}</p>
+      <WhenAsked kcContext={kcContext} i18n={i18n} factor="webauthn" />
       <form id="register" className="kca-form" action={url.loginAction} method="post" onSubmit={onRegister}>
         {RESULT_FIELDS.map((name) => (
           <input key={name} type="hidden" id={name} name={name} defaultValue="" />
@@ -46,7 +60,6 @@ export default function WebauthnRegister({ kcContext, i18n }: PageProps<"webauth
           maxLength={128}
           label={msg("kcaWebauthnLabel")}
           hint={msg("kcaWebauthnLabelHint")}
-          autoFocus
         />
         <LogoutOtherSessions i18n={i18n} />
         <div className="kca-actions">
