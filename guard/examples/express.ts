@@ -5,6 +5,7 @@ import { guardPolicyFrom } from "./policy-file.js";
 const guard = createGuard({
   policy: guardPolicyFrom("policies/example.yaml"),
   issuer: "http://localhost:8080/realms/example",
+  unmatched: "deny", // the policy names every route of this API: anything else is refused
 });
 
 const app = express();

@@ -96,8 +96,15 @@ describe("guard decisions", () => {
     expect(result).toMatchObject({ ok: false, answer: { status: 401, body: { error: "invalid_token", error_description: "the token has expired" } } });
   });
 
-  it("answers 400 for paths it will not guess about", async () => {
-    expect((await answer("POST", "/api/identity/admin/users/1/../2/mfa-reset", admin)).status).toBe(400);
+  it("answers 400 for targets it will not guess about, before looking at the token, and says why", async () => {
+    expect(await answer("POST", "/api/identity/admin/users/1/../2/mfa-reset", admin)).toEqual({
+      status: 400,
+      headers: { "cache-control": "no-store" },
+      body: { error: "invalid_request", error_description: "the request target has a . or .. segment" },
+    });
+    expect((await answer("POST", "http://api.example/api/identity/admin/users/1/mfa-reset", undefined)).body.error_description).toBe(
+      "the request target is not a plain path (origin form, starting with /)",
+    );
   });
 
   describe("requests no rule covers", () => {

@@ -9,7 +9,8 @@ import express from "express";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fc from "fast-check";
 import { expressGuard, fastifyGuard, withGuard, type Authorized, type Guard, type GuardPolicy } from "../../../guard/index.js";
-import { accessToken, bearer, NOW_S, POLICY, realm } from "./fixture.js";
+import { guardPolicyFrom } from "../../../guard/examples/policy-file.js";
+import { accessToken, AUDIENCE, bearer, NOW_S, POLICY, realm } from "./fixture.js";
 
 interface Route {
   readonly method: "GET" | "POST";
@@ -129,7 +130,7 @@ interface Answer {
 }
 
 /** One request over its own connection, the request line exactly as given. */
-function send(port: number, method: string, target: string): Promise<Answer> {
+function send(port: number, method: string, target: string, authorization = everything): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1");
     const chunks: Buffer[] = [];
@@ -141,7 +142,7 @@ function send(port: number, method: string, target: string): Promise<Answer> {
       const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
       resolve({ status: Number(statusLine.split(" ")[1]), headers });
     });
-    socket.end(`${method} ${target} HTTP/1.1\r\nHost: api.test\r\nAuthorization: ${everything}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.end(`${method} ${target} HTTP/1.1\r\nHost: api.test\r\nAuthorization: ${authorization}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 }
 
@@ -320,5 +321,46 @@ describe.each([
       }),
       { numRuns: NUM_RUNS },
     );
+  });
+});
+
+// The report itself: the guard set up as the README does on policies/example.yaml, and an ordinary
+// level-1 token without the admin role, against the level-3 MFA-reset route written three ways.
+describe("the report of issue 14", () => {
+  const example = guardPolicyFrom("policies/example.yaml");
+  const level1 = bearer(accessToken({ acr: "urn:example:loa:1" }));
+  const RESET = "/api/identity/admin/users/8f1c/mfa-reset";
+  const servers: { name: string; port: number; close(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    for (const unmatched of ["authenticate", "deny"] as const) {
+      const guard = realm({ policy: { ...example, audience: AUDIENCE }, unmatched }).guard;
+      const app = express();
+      app.use(expressGuard(guard));
+      app.post("/api/identity/admin/users/:id/mfa-reset", (_req, res) => void res.json({ reset: true }));
+      const server = app.listen(0, "127.0.0.1");
+      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+      servers.push({ name: `express, ${unmatched}`, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+      const fastify = Fastify();
+      await fastify.register(fastifyGuard(guard));
+      fastify.post("/api/identity/admin/users/:id/mfa-reset", async () => ({ reset: true }));
+      await fastify.listen({ port: 0, host: "127.0.0.1" });
+      servers.push({ name: `fastify, ${unmatched}`, port: (fastify.server.address() as AddressInfo).port, close: () => fastify.close() });
+    }
+  });
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+  const statuses = async (target: string) => Object.fromEntries(await Promise.all(servers.map(async (s) => [s.name, (await send(s.port, "POST", target, level1)).status] as const)));
+
+  it.each([
+    ["an absolute-form target", `http://api.test${RESET}`],
+    ["backslashes with a #", `${RESET.replaceAll("/", "\\")}#`.replace("\\", "/")],
+    ["an empty segment where the rule has a parameter", "/api/identity/admin/users//mfa-reset"],
+  ])("refuses %s with 400 wherever it is routed", async (_name, target) => {
+    expect(Object.values(await statuses(target))).toEqual(servers.map(() => 400));
+  });
+
+  it("refuses the plain path with 403: the token lacks the admin role (control)", async () => {
+    expect(Object.values(await statuses(RESET))).toEqual(servers.map(() => 403));
   });
 });
