@@ -5,7 +5,7 @@ import type { AdminClient } from "../admin/connect.js";
 import { CLAIMS_SCOPE, MANAGED, type DesiredRealm } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
 import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
-import { flowAlias, forwardParameters, lineDiff, mapperChanges, neededFlows, type NeededFlow, type Plan } from "../plan/plan.js";
+import { asksAcr, flowAlias, forwardParameters, lineDiff, mapperChanges, neededFlows, type NeededFlow, type Plan } from "../plan/plan.js";
 
 export interface ApplyResult {
   readonly writes: number;
@@ -93,7 +93,7 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
   for (const idp of actual.identityProviders) {
     if (!has("identity-provider", idp.alias)) continue;
     const rep = idp.representation as { config?: Record<string, string> };
-    const update = { ...rep, postBrokerLoginFlowAlias: brokerAliases.get(needs.byProvider.get(idp.alias)!)!, config: { ...rep.config, forwardParameters: forwardParameters(idp) } };
+    const update = { ...rep, postBrokerLoginFlowAlias: brokerAliases.get(needs.byProvider.get(idp.alias)!)!, config: { ...rep.config, forwardParameters: forwardParameters(idp, asksAcr(desired, idp.alias)) } };
     await write(() => admin.identityProviders.update({ realm, alias: idp.alias }, update));
   }
   const used = new Set([bound, ...brokerAliases.values()]);

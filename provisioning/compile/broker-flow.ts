@@ -26,7 +26,7 @@ export const UPSTREAM_FRESH_SECONDS = 60;
 const UPSTREAM = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.upstreamAssurance];
 
 /** Providers the policy does not list are treated as "reject". */
-export const UNLISTED: Omit<IdentityProviderRule, "alias"> = { trust: "reject", levels: [], maxAge: 0 };
+export const UNLISTED: Omit<IdentityProviderRule, "alias"> = { trust: "reject", levels: [], maxAge: 0, request: [] };
 
 export function compileBrokerFlow(policy: Policy, idp: Omit<IdentityProviderRule, "alias">): FlowTree {
   const { tierLevels, condition, steps, deny } = ladder(policy);

@@ -2,6 +2,8 @@
 // ascending) does the work; each level's condition appears exactly once, because Keycloak fails
 // (discovery and SSO included) when a flow holds two conditions for the same level.
 //
+//   kca-upstream-request {level: acr_values}     ALTERNATIVE   when providers have "request": what they are
+//                                                              asked for at the client's level (extensions/)
 //   auth-cookie                                  ALTERNATIVE   SSO within each level's freshness
 //   identity-provider-redirector                 ALTERNATIVE   kc_idp_hint: straight to that provider
 //   forms (subflow)                              ALTERNATIVE
@@ -33,15 +35,27 @@
 //     allowed passkeys signed in with one.
 //
 // A REQUIRED factor the user has not set up makes Keycloak ask them to enrol it before any token.
-import { AUTHENTICATORS } from "../keycloak/providers.js";
+import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers.js";
 import type { Policy } from "../policy/model.js";
-import type { FlowTree } from "./flow-tree.js";
+import type { FlowNode, FlowTree } from "./flow-tree.js";
 import { ladder } from "./ladder.js";
+
+/**
+ * What providers are asked for per level (validation made the providers agree), written before
+ * anything else so that it is there whichever way the user reaches a provider; always "attempted".
+ */
+function upstreamRequest(policy: Policy): FlowNode[] {
+  const asked = Object.fromEntries(policy.identityProviders.flatMap((idp) => idp.request.map((r) => [String(r.level.rank), r.acrValues])));
+  if (Object.keys(asked).length === 0) return [];
+  const key = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.upstreamRequest].request;
+  return [{ kind: "execution", provider: AUTHENTICATORS.upstreamRequest, requirement: "ALTERNATIVE", config: { [key]: JSON.stringify(asked) } }];
+}
 
 export function compileBrowserFlow(policy: Policy): FlowTree {
   const { tierLevels, condition, steps } = ladder(policy);
   return {
     children: [
+      ...upstreamRequest(policy),
       { kind: "execution", provider: AUTHENTICATORS.cookie, requirement: "ALTERNATIVE" },
       // kc_idp_hint: straight to that identity provider, whose post-login flow then runs the ladder.
       { kind: "execution", provider: AUTHENTICATORS.idpRedirector, requirement: "ALTERNATIVE" },

@@ -31,7 +31,8 @@ export interface DesiredRealm {
   readonly browserFlow: FlowTree;
   /** The post-login flow of each provider the policy lists, and the one every other provider gets. */
   readonly identityProviders: {
-    readonly listed: readonly { readonly alias: string; readonly trust: Trust; readonly flow: FlowTree }[];
+    /** `asksAcr`: the provider has a "request", so acr_values are forwarded to it (ours, never the client's). */
+    readonly listed: readonly { readonly alias: string; readonly trust: Trust; readonly asksAcr: boolean; readonly flow: FlowTree }[];
     readonly unlisted: FlowTree;
   };
 }
@@ -108,7 +109,7 @@ export function compileRealm(policy: Policy): DesiredRealm {
     })),
     browserFlow: compileBrowserFlow(policy),
     identityProviders: {
-      listed: policy.identityProviders.map((idp) => ({ alias: idp.alias, trust: idp.trust, flow: compileBrokerFlow(policy, idp) })),
+      listed: policy.identityProviders.map((idp) => ({ alias: idp.alias, trust: idp.trust, asksAcr: idp.request.length > 0, flow: compileBrokerFlow(policy, idp) })),
       unlisted: compileBrokerFlow(policy, UNLISTED),
     },
   };

@@ -27,6 +27,8 @@ export const AUTHENTICATORS = {
   condUserCredential: "kca-condition-user-credential",
   /** Ours (extensions/): first step of a provider's post-login flow, records the levels the upstream reached. */
   upstreamAssurance: "kca-upstream-assurance",
+  /** Ours (extensions/): first step of the browser flow, sets the acr_values a provider is asked for. */
+  upstreamRequest: "kca-upstream-request",
 } as const;
 
 /** Credential type Keycloak stores for each factor of a policy. */
@@ -55,6 +57,7 @@ export const AUTHENTICATOR_CONFIG_KEYS = {
   [AUTHENTICATORS.condCredentialUsed]: { credentials: "credentials", included: "included" },
   [AUTHENTICATORS.condUserCredential]: { type: "kca.credential.type", negate: "kca.credential.negate" },
   [AUTHENTICATORS.upstreamAssurance]: { trust: "kca.upstream.trust", levels: "kca.upstream.levels", maxAge: "kca.upstream.maxAge" },
+  [AUTHENTICATORS.upstreamRequest]: { request: "kca.upstream.request" },
 } as const;
 
 export const REQUIRED_ACTIONS = {

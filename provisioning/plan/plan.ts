@@ -82,14 +82,18 @@ export function neededFlows(desired: DesiredRealm, actual: ActualRealm): { brows
 }
 
 /**
- * Keycloak forwards a client's acr_values to the provider as they are unless told otherwise: local
- * acr strings would reach it. Its list keeps what the admin forwards, less acr_values, plus
- * max_age, so a client's freshness demand reaches the provider.
+ * Keycloak forwards a client's acr_values to a provider as they are unless told otherwise: local
+ * acr strings would reach it. The list keeps what the admin forwards, plus max_age (a client's
+ * freshness demand), and acr_values only for a provider the policy asks something of, which then
+ * gets the value our browser flow wrote for it (kca-upstream-request), never the client's.
  */
-export function forwardParameters(idp: ActualIdentityProvider): string {
+export function forwardParameters(idp: ActualIdentityProvider, asksAcr: boolean): string {
   const names = (idp.forwardParameters ?? "").split(",").map((n) => n.trim()).filter((n) => n && n !== "acr_values");
-  return [...new Set([...names, "max_age"])].join(",");
+  return [...new Set([...names, "max_age", ...(asksAcr ? ["acr_values"] : [])])].join(",");
 }
+
+/** Whether the policy asks the provider for acr values. */
+export const asksAcr = (desired: DesiredRealm, alias: string): boolean => desired.identityProviders.listed.some((l) => l.alias === alias && l.asksAcr);
 
 export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
   const changes: Change[] = [];
@@ -168,7 +172,7 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
     const flow = needs.byProvider.get(idp.alias)!;
     const d: string[] = [];
     if (flow.match?.alias !== idp.postBrokerLoginFlowAlias) d.push(`postBrokerLoginFlowAlias: ${show(idp.postBrokerLoginFlowAlias)} -> ${flow.match ? show(flow.match.alias) : "the new flow"}`);
-    const forward = forwardParameters(idp);
+    const forward = forwardParameters(idp, asksAcr(desired, idp.alias));
     if (forward !== idp.forwardParameters) d.push(`forwardParameters: ${show(idp.forwardParameters)} -> ${show(forward)}`);
     if (d.length) add("update", "identity-provider", idp.alias, d);
   }

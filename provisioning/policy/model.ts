@@ -67,6 +67,8 @@ export interface IdentityProviderRule {
   readonly levels: readonly UpstreamLevel[];
   /** Seconds; the oldest upstream authentication counted above level 1 (0: only the levels' own maxAge). */
   readonly maxAge: number;
+  /** What the provider is asked for (its acr_values) when a client asks for a level; ascending. */
+  readonly request: readonly { readonly level: Level; readonly acrValues: string }[];
 }
 
 export interface BruteForce {

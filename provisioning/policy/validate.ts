@@ -136,6 +136,17 @@ function normalize(raw: Raw, report: Report): Policy {
 
   const identityProviders = Object.entries((raw.identityProviders ?? {}) as Record<string, Raw>).map(([alias, idp]) =>
     identityProvider(alias, idp, levels, levelByName, report));
+  // Keycloak 26.7 holds one forwarded acr_values per sign-in, written before the user picks a provider.
+  const asked = new Map<number, { alias: string; acrValues: string }>();
+  for (const idp of identityProviders) {
+    for (const r of idp.request) {
+      const first = asked.get(r.level.rank);
+      if (!first) asked.set(r.level.rank, { alias: idp.alias, acrValues: r.acrValues });
+      else if (first.acrValues !== r.acrValues) {
+        report(["identityProviders", idp.alias, "request", r.level.name], `asks "${r.acrValues}" for "${r.level.name}" where provider "${first.alias}" asks "${first.acrValues}": Keycloak sends one acr_values per sign-in, set before the user picks a provider, so providers must agree per level`);
+      }
+    }
+  }
 
   const bf: Raw = raw.protection?.bruteForce ?? {};
   const bruteForce = {
@@ -242,7 +253,15 @@ function identityProvider(alias: string, raw: Raw, levels: readonly Level[], lev
     mapped.push({ level, acr: values.acr ?? [], amr: values.amr ?? [] });
   }
   mapped.sort((a, b) => a.level.rank - b.level.rank);
-  return { alias, trust, levels: trust === "reject" ? [] : mapped, maxAge: raw.maxAge === undefined ? 0 : seconds(raw.maxAge) };
+  const request: IdentityProviderRule["request"][number][] = [];
+  for (const [name, acrValues] of Object.entries((raw.request ?? {}) as Record<string, string>)) {
+    const level = levelByName(name, at("request", name));
+    if (!level) continue;
+    if (level.rank === 1) report(at("request", name), `"${name}" is the first level, which any sign-in through the provider reaches; ask for higher levels only`);
+    request.push({ level, acrValues: acrValues.trim().split(/\s+/).join(" ") });
+  }
+  request.sort((a, b) => a.level.rank - b.level.rank);
+  return { alias, trust, levels: trust === "reject" ? [] : mapped, maxAge: raw.maxAge === undefined ? 0 : seconds(raw.maxAge), request };
 }
 
 function webauthnPolicy(raw: Raw | undefined, defaults: Pick<WebauthnPolicy, "userVerification" | "residentKey">): WebauthnPolicy {

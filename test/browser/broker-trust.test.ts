@@ -7,7 +7,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { createGuard } from "../../guard/index.js";
 import { useBrowser } from "../support/browser.js";
 import { signIn, type AuthorizationRequest, type TestClient } from "../support/oidc.js";
-import { confirmRecoveryCodes, currentPageId, pageMessage, readRecoveryCodes, readTotpSecret, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { confirmRecoveryCodes, currentPageId, pageMessage, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { addVirtualAuthenticator } from "../support/webauthn.js";
 import { examplePolicy, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { addIdentityProvider, linkUser, provisionUpstream, upstreamSignIn, upstreamTotp, upstreamUser, type UpstreamUser } from "../support/upstream.js";
@@ -22,6 +23,8 @@ identityProviders:
     trust: accept
     levels:
       loa2: { acr: ["urn:corp:loa:2"], amr: [otp] }
+    request:
+      loa2: "urn:corp:loa:2"
   corp-fresh:
     trust: accept
     maxAge: 8s
@@ -135,6 +138,49 @@ describe("accept: the provider's MFA counts; our factor where it was not done", 
   });
 });
 
+describe("what providers are asked for", () => {
+  /** The upstream authorization requests the page makes. */
+  const upstreamRequests = (page: Page): URL[] => {
+    const seen: URL[] = [];
+    page.on("request", (r) => {
+      if (r.url().startsWith(`${upstream.issuer}/protocol/openid-connect/auth`)) seen.push(new URL(r.url()));
+    });
+    return seen;
+  };
+
+  it("a provider with a request gets its own acr value for the level the client asks; others never get the client's", async () => {
+    const ivan = await brokeredUser("ivan", "tier-3-standard-users", "corp", true);
+    const page = await newPage();
+    const asked = upstreamRequests(page);
+    const tokens = await signIn(page, client, (p) => throughProvider(p, "corp", ivan.up, true), { acrValues: "urn:example:loa:2" });
+    expect(tokens.claims()?.acr).toBe("urn:example:loa:2");
+    expect(asked.map((u) => u.searchParams.get("acr_values"))).toEqual(["urn:corp:loa:2"]);
+
+    const jack = await brokeredUser("jack", "tier-3-standard-users", "partner", true);
+    const other = await newPage();
+    const sent = upstreamRequests(other);
+    await stopsAt(other, "login-config-totp.ftl", (p) => throughProvider(p, "partner", jack.up, true), { acrValues: "urn:example:loa:2" });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.searchParams.has("acr_values")).toBe(false);
+  });
+});
+
+describe("tiers hold for brokered users", () => {
+  it("Tier 0 with upstream MFA: level 2 counted upstream, level 3 (a security key) set up locally before any token", async () => {
+    const hana = await brokeredUser("hana", "tier-0-platform-admins", "corp", true);
+    const page = await newPage();
+    const key = await addVirtualAuthenticator(page);
+    const tokens = await signIn(page, client, async (p) => {
+      await throughProvider(p, "corp", hana.up, true);
+      // Not the TOTP page: level 2 was reached upstream.
+      await registerWebAuthn(p, "yubikey");
+    });
+    expect(tokens.claims()?.acr).toBe("urn:example:loa:3");
+    expect(decodeJwt(tokens.access_token).acr).toBe("urn:example:loa:3");
+    expect(await key.credentials()).toHaveLength(1);
+  });
+});
+
 describe("reject and enforce", () => {
   it("reject: upstream MFA done, our own factor is asked all the same", async () => {
     const carl = await brokeredUser("carl", "tier-1-operators", "partner", true);
@@ -173,8 +219,9 @@ describe("later in the same session", () => {
 
     // A fresh sign-in: our first page again, with the provider to continue with and no password asked.
     const again = await signIn(await context.newPage(), client, async (page) => {
+      // Keycloak shows a re-authenticating user linked to a provider the first page, with the provider.
       await waitForPage(page, "login-username.ftl");
-      expect(await page.locator("#password").count()).toBe(0);
+      expect(await page.locator("#social-corp").isVisible()).toBe(true);
       await page.click("#social-corp");
       await page.waitForSelector("#password");
       await page.fill("#password", gus.up.password);

@@ -17,6 +17,8 @@ identityProviders:
     levels:
       loa2: { acr: ["urn:corp:loa:2"], amr: [otp, mfa] }
       loa3: { amr: [hwk] }
+    request:
+      loa2: "urn:corp:loa:2   urn:corp:mfa"
   strict:
     trust: enforce
     levels:
@@ -75,8 +77,11 @@ describe("post-login flows", () => {
     ]);
   });
 
-  it("the browser flow honours kc_idp_hint right after SSO", () => {
-    expect(desired.browserFlow.children.slice(0, 2).map((c) => (c.kind === "execution" ? c.provider : c.name))).toEqual(["auth-cookie", "identity-provider-redirector"]);
+  it("the browser flow first writes what providers are asked for, then honours kc_idp_hint right after SSO", () => {
+    expect(desired.browserFlow.children.slice(0, 3).map((c) => (c.kind === "execution" ? c.provider : c.name))).toEqual(["kca-upstream-request", "auth-cookie", "identity-provider-redirector"]);
+    expect(lines(desired.browserFlow)[0]).toBe('kca-upstream-request ALTERNATIVE {"kca.upstream.request":"{\\"2\\":\\"urn:corp:loa:2 urn:corp:mfa\\"}"}');
+    // Without any request, no such step.
+    expect(compileRealm({ ...checked.policy, identityProviders: [] }).browserFlow.children[0]).toMatchObject({ provider: "auth-cookie" });
   });
 });
 
@@ -88,7 +93,7 @@ function converged(idps: readonly Partial<ActualIdentityProvider>[]): ActualReal
     const tree = desired.identityProviders.listed.find((l) => l.alias === i.alias)?.flow ?? desired.identityProviders.unlisted;
     const alias = `${BROKER_FLOW_PREFIX}-${flowHash(tree)}`;
     trees.set(alias, tree);
-    return { alias: i.alias!, postBrokerLoginFlowAlias: alias, forwardParameters: "max_age", representation: {}, ...i };
+    return { alias: i.alias!, postBrokerLoginFlowAlias: alias, forwardParameters: i.alias === "corp" ? "max_age,acr_values" : "max_age", representation: {}, ...i };
   });
   return {
     name: "example",
@@ -136,7 +141,7 @@ describe("plan with identity providers", () => {
       "create post-login flow of partner, legacy",
     ]);
     expect(plan.changes.filter((c) => c.kind === "identity-provider").map((c) => [c.name, c.details])).toEqual(
-      ["corp", "strict", "partner", "legacy"].map((alias) => [alias, ['postBrokerLoginFlowAlias: "" -> the new flow', 'forwardParameters: (unset) -> "max_age"']]),
+      ["corp", "strict", "partner", "legacy"].map((alias) => [alias, ['postBrokerLoginFlowAlias: "" -> the new flow', `forwardParameters: (unset) -> "max_age${alias === "corp" ? ",acr_values" : ""}"`]]),
     );
   });
 
@@ -155,9 +160,11 @@ describe("plan with identity providers", () => {
 
   it("never forwards local acr values upstream, keeps what else the admin forwards, and passes max_age", () => {
     const idp = (forward?: string) => ({ alias: "x", postBrokerLoginFlowAlias: "", forwardParameters: forward, representation: {} });
-    expect(forwardParameters(idp())).toBe("max_age");
-    expect(forwardParameters(idp("acr_values"))).toBe("max_age");
-    expect(forwardParameters(idp("login_hint, acr_values,ui_locales"))).toBe("login_hint,ui_locales,max_age");
-    expect(forwardParameters(idp("max_age"))).toBe("max_age");
+    expect(forwardParameters(idp(), false)).toBe("max_age");
+    expect(forwardParameters(idp("acr_values"), false)).toBe("max_age");
+    expect(forwardParameters(idp("login_hint, acr_values,ui_locales"), false)).toBe("login_hint,ui_locales,max_age");
+    expect(forwardParameters(idp("max_age"), false)).toBe("max_age");
+    // A provider the policy asks something of gets acr_values: the value our browser flow wrote.
+    expect(forwardParameters(idp(), true)).toBe("max_age,acr_values");
   });
 });

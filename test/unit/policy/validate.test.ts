@@ -59,7 +59,7 @@ const cases: Case[] = [
   c("route level undefined", "level: loa3\n      roles", "level: gold\n      roles", "level: gold", "api.routes[0].level", /level "gold" is not on the ladder/),
   c("duplicate route", '"POST /api/auth/admin/clients"', '"POST /api/identity/admin/users/{id}/mfa-reset"', '- route: "POST /api/identity/admin/users/{id}/mfa-reset"\n      level: loa2', "api.routes[1].route", /matches the same requests as route 0/),
   c("route with a space in its path", '"POST /api/auth/admin/clients"', '"POST /api/auth/{bad id}"', "POST /api/auth/{bad id}", "api.routes[1].route", /one space/),
-  c("malformed route path segment", '"POST /api/auth/admin/clients"', '"POST /api/auth/{id-}"', "POST /api/auth/{id-}", "api.routes[1].route", /neither plain text, \{param\}/),
+  c("malformed route path segment", '"POST /api/auth/admin/clients"', '"POST /api/auth/{id-}"', "POST /api/auth/{id-}", "api.routes[1].route", /neither plain text.*\{param\}/),
   ...identityProviderCases(),
 ];
 
@@ -76,6 +76,8 @@ function identityProviderCases(): Case[] {
     idp("accept without levels", "    trust: accept\n", "trust: accept", "identityProviders.corp.trust", /needs levels/),
     idp("level above the provider's maxLevel", "    trust: accept\n    maxLevel: loa2\n    levels:\n      loa3: { amr: [hwk] }\n", "loa3: { amr", "identityProviders.corp.levels.loa3", /above maxLevel "loa2"/),
     idp("one upstream acr for two levels", "    trust: enforce\n    levels:\n      loa2: { acr: [x] }\n      loa3: { acr: [x] }\n", "loa3: { acr", "identityProviders.corp.levels.loa3.acr[0]", /already reaches level "loa2"/),
+    c("providers asking different acr values for one level", "clients:\n", "identityProviders:\n  corp:\n    trust: accept\n    levels: { loa2: { amr: [otp] } }\n    request: { loa2: a }\n  other:\n    trust: reject\n    request: { loa2: b }\nclients:\n", "request: { loa2: b }", "identityProviders.other.request.loa2", /providers must agree per level/),
+    idp("request for the first level", "    trust: accept\n    levels: { loa2: { amr: [otp] } }\n    request: { loa1: x }\n", "request: { loa1", "identityProviders.corp.request.loa1", /ask for higher levels only/),
     idp("provider maxAge not a duration", "    trust: accept\n    maxAge: soon\n    levels:\n      loa2: { amr: [otp] }\n", "maxAge: soon", "identityProviders.corp.maxAge", /expected a duration/),
   ];
 }
