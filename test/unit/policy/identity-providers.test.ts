@@ -34,6 +34,22 @@ const flowOf = (alias: string) => desired.identityProviders.listed.find((l) => l
 const lines = (tree: FlowTree) => flowLines(tree).map((l) => l.trim());
 const providerName = (l: string) => l.split(" ")[0];
 
+describe("the README's worked policy", () => {
+  it("is valid with the example policy and gives each provider the flow of its trust", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.startsWith("identityProviders:"));
+    expect(block).toBeDefined();
+    const r = checkPolicy("README.md", `${example}\n${block}`);
+    expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.policy.identityProviders.map((i) => [i.alias, i.trust, i.levels.map((l) => l.level.name), i.maxAge])).toEqual([
+      ["corporate", "accept", ["loa2", "loa3"], 8 * 3600],
+      ["partners", "reject", [], 0],
+    ]);
+    expect(compileRealm(r.policy).identityProviders.listed.find((l) => l.alias === "partners")!.flow).toEqual(compileRealm(r.policy).identityProviders.unlisted);
+  });
+});
+
 describe("post-login flows", () => {
   it("start by recording what the upstream reached, with the provider's trust, levels by rank and maxAge in seconds", () => {
     expect(lines(flowOf("corp"))[0]).toBe(
