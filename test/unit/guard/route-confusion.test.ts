@@ -98,6 +98,23 @@ async function fastifyApp(guard: Guard, options: FastifyServerOptions): Promise<
   return app;
 }
 
+interface Server {
+  readonly name: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Starts an Express or Fastify app on a free local port. */
+async function serve(name: string, app: express.Express | FastifyInstance): Promise<Server> {
+  if ("server" in app) {
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    return { name, port: (app.server.address() as AddressInfo).port, close: () => app.close() };
+  }
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  return { name, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /**
  * A handler-side router for the fetch adapter, as lenient as routers come: it routes on the
  * URL's pathname, case-insensitively, decoding each segment, with or without a trailing slash.
@@ -267,21 +284,17 @@ describe.each([
   ["unmatched: authenticate (the default)", {}],
 ])("route confusion, %s", (_name, options) => {
   const guard = realm({ policy, ...options }).guard;
-  const servers: { name: string; port: number; close(): Promise<void> }[] = [];
+  const servers: Server[] = [];
   const fetchApp = fetchHandler(guard);
 
   beforeAll(async () => {
-    for (const [name, app] of [["express", expressApp(guard)], ["express (mounted guard)", mountedExpressApp(guard)]] as const) {
-      const server = app.listen(0, "127.0.0.1");
-      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-      servers.push({ name, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
-    }
     const lenient = { routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, caseSensitive: false, useSemicolonDelimiter: true } };
-    for (const [name, opts] of [["fastify", {}], ["fastify (lenient router options)", lenient]] as const) {
-      const app = await fastifyApp(guard, opts);
-      await app.listen({ port: 0, host: "127.0.0.1" });
-      servers.push({ name, port: (app.server.address() as AddressInfo).port, close: () => app.close() });
-    }
+    servers.push(
+      await serve("express", expressApp(guard)),
+      await serve("express (mounted guard)", mountedExpressApp(guard)),
+      await serve("fastify", await fastifyApp(guard, {})),
+      await serve("fastify (lenient router options)", await fastifyApp(guard, lenient)),
+    );
   });
   afterAll(() => Promise.all(servers.map((s) => s.close())));
 
@@ -330,7 +343,7 @@ describe("the report of issue 14", () => {
   const example = guardPolicyFrom("policies/example.yaml");
   const level1 = bearer(accessToken({ acr: "urn:example:loa:1" }));
   const RESET = "/api/identity/admin/users/8f1c/mfa-reset";
-  const servers: { name: string; port: number; close(): Promise<void> }[] = [];
+  const servers: Server[] = [];
 
   beforeAll(async () => {
     for (const unmatched of ["authenticate", "deny"] as const) {
@@ -338,14 +351,10 @@ describe("the report of issue 14", () => {
       const app = express();
       app.use(expressGuard(guard));
       app.post("/api/identity/admin/users/:id/mfa-reset", (_req, res) => void res.json({ reset: true }));
-      const server = app.listen(0, "127.0.0.1");
-      await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-      servers.push({ name: `express, ${unmatched}`, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
       const fastify = Fastify();
       await fastify.register(fastifyGuard(guard));
       fastify.post("/api/identity/admin/users/:id/mfa-reset", async () => ({ reset: true }));
-      await fastify.listen({ port: 0, host: "127.0.0.1" });
-      servers.push({ name: `fastify, ${unmatched}`, port: (fastify.server.address() as AddressInfo).port, close: () => fastify.close() });
+      servers.push(await serve(`express, ${unmatched}`, app), await serve(`fastify, ${unmatched}`, fastify));
     }
   });
   afterAll(() => Promise.all(servers.map((s) => s.close())));
