@@ -21,7 +21,8 @@ export interface GuardOptions {
   readonly clockSkewSeconds?: number;
   /**
    * Requests no rule matches: "authenticate" (default) lets any valid token through, "allow" lets
-   * them through without looking, "deny" refuses them with 403.
+   * them through without looking, "deny" refuses them with 403. "deny" when the policy names every
+   * route of the API: a route left out then answers 403, not 200 (guard/README.md, "Routes no rule names").
    */
   readonly unmatched?: "authenticate" | "allow" | "deny";
   /** Key-set fetching: the least time between refetches for unknown kids (default 10 s) and the age that triggers a background refresh (default 600 s). */
@@ -61,7 +62,8 @@ export interface Guard {
   verify(token: string): TokenVerdict | Promise<TokenVerdict>;
 }
 
-// RFC 6750 §2.1: the scheme, then a b64token.
+// RFC 6750 §2.1: the scheme, then a b64token. Whether that is a JWS spelled the one accepted way
+// (unpadded canonical base64url) is the token verifier's to say, with a reason.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
 export function createGuard(options: GuardOptions): Guard {
