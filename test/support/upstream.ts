@@ -149,3 +149,66 @@ export async function upstreamSignIn(page: Page, user: UpstreamUser, totp: boole
     await page.click("#kc-login");
   }
 }
+
+/** The NameID format our SAML providers ask for (their upstream client sends the username whatever is asked). */
+const SAML_NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified";
+
+/**
+ * A SAML identity provider `alias` in the local realm, brokering to the upstream realm's SAML endpoint
+ * through a SAML client made for it there (the client id is the local provider's SP entity ID). The
+ * upstream answers with the username as NameID, so a linked account's user id is the upstream
+ * username (see linkSamlUser), and sends email, first and last name as attributes, which the
+ * provider's mappers import on a first sign-in. The browser reaches the upstream's single sign-on
+ * service at the server's published address, which is also the issuer the upstream stamps; the local
+ * realm fetches the upstream's signing keys from its metadata descriptor at the server's own address.
+ * `clientAttributes` go on the upstream's SAML client (e.g. its "acr.loa.map").
+ */
+export async function addSamlIdentityProvider(
+  local: FreshRealm, upstream: FreshRealm, alias: string, config: Record<string, string> = {}, clientAttributes: Record<string, string> = {},
+): Promise<void> {
+  const acs = `${local.server.baseUrl}/realms/${local.name}/broker/${alias}/endpoint`;
+  // The provider's own metadata address: unique per provider (the realm address is the default, shared by all).
+  const entityId = `${acs}/descriptor`;
+  const property = (name: string) => ({
+    name, protocol: "saml", protocolMapper: "saml-user-property-mapper",
+    config: { "user.attribute": name, "attribute.name": name, "attribute.nameformat": "Basic" },
+  });
+  await upstream.admin.clients.create({
+    realm: upstream.name, clientId: entityId, protocol: "saml", enabled: true, standardFlowEnabled: true,
+    redirectUris: [acs],
+    attributes: {
+      saml_assertion_consumer_url_post: acs,
+      "saml.client.signature": "false", "saml.server.signature": "true", "saml.assertion.signature": "false", "saml.authnstatement": "true",
+      saml_force_name_id_format: "true", saml_name_id_format: "username", "saml.force.post.binding": "true",
+      ...clientAttributes,
+    },
+    protocolMappers: ["email", "firstName", "lastName"].map(property),
+  } as never);
+  const front = `${local.server.baseUrl}/realms/${upstream.name}/protocol/saml`;
+  await local.admin.identityProviders.create({
+    realm: local.name, alias, displayName: `Corp ${alias}`, providerId: "saml", enabled: true, trustEmail: true,
+    config: {
+      entityId, idpEntityId: `${local.server.baseUrl}/realms/${upstream.name}`,
+      singleSignOnServiceUrl: front, postBindingAuthnRequest: "true", postBindingResponse: "true",
+      nameIDPolicyFormat: SAML_NAMEID_UNSPECIFIED, principalType: "SUBJECT",
+      validateSignature: "true", wantAssertionsSigned: "false", wantAuthnRequestsSigned: "false",
+      useMetadataDescriptorUrl: "true", metadataDescriptorUrl: `${local.server.selfUrl}/realms/${upstream.name}/protocol/saml/descriptor`,
+      syncMode: "IMPORT",
+      ...config,
+    },
+  } as never);
+  for (const name of ["email", "firstName", "lastName"]) {
+    await local.admin.identityProviders.createMapper({
+      alias,
+      identityProviderMapper: {
+        name, identityProviderAlias: alias, identityProviderMapper: "saml-user-attribute-idp-mapper",
+        config: { syncMode: "INHERIT", "attribute.name": name, "user.attribute": name },
+      },
+    } as never);
+  }
+}
+
+/** Links an existing local user to the upstream account through a SAML provider of addSamlIdentityProvider (NameID: username). */
+export async function linkSamlUser(local: FreshRealm, localUserId: string, alias: string, upstream: UpstreamUser): Promise<void> {
+  await linkUser(local, localUserId, alias, { ...upstream, id: upstream.username });
+}
