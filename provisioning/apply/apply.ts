@@ -5,7 +5,7 @@ import type { AdminClient } from "../admin/connect.js";
 import { CLAIMS_SCOPE, MANAGED, type DesiredRealm } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
 import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
-import { asksAcr, flowAlias, forwardParameters, lineDiff, mapperChanges, neededFlows, type NeededFlow, type Plan } from "../plan/plan.js";
+import { asksAcr, flowAlias, forwardParameters, lineDiff, mapperChanges, neededFlows, UNLISTED_FLOW_ATTRIBUTE, type NeededFlow, type Plan } from "../plan/plan.js";
 
 export interface ApplyResult {
   readonly writes: number;
@@ -90,6 +90,12 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
   for (const flow of needs.brokers.values()) brokerAliases.set(flow, await ready(flow));
 
   if (bound !== actual.browserFlow) await write(() => admin.realms.update({ realm }, { browserFlow: bound }));
+  const unlisted = brokerAliases.get(needs.unlisted)!;
+  if (actual.attributes[UNLISTED_FLOW_ATTRIBUTE] !== unlisted) {
+    // Read again: the realm update above may have changed other attributes.
+    const { attributes } = (await admin.realms.findOne({ realm }))!;
+    await write(() => admin.realms.update({ realm }, { attributes: { ...attributes, [UNLISTED_FLOW_ATTRIBUTE]: unlisted } }));
+  }
   for (const idp of actual.identityProviders) {
     if (!has("identity-provider", idp.alias)) continue;
     const rep = idp.representation as { config?: Record<string, string> };

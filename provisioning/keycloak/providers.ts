@@ -69,6 +69,7 @@ export const REQUIRED_ACTIONS = {
 } as const;
 
 export const PROTOCOL_MAPPERS = {
+  /** Keycloak's amr mapper, which ours extends (pinned for upgrades; tokens get ours). */
   amr: "oidc-amr-mapper",
   /** Ours (extensions/): Keycloak's amr, plus the upstream's amr where its word counted, plus "mfa". */
   upstreamAmr: "kca-amr-mapper",

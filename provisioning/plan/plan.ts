@@ -63,22 +63,38 @@ function neededFlow(prefix: string, tree: FlowTree, actual: ActualRealm, bound: 
 
 export const flowAlias = (flow: NeededFlow) => `${flow.prefix}-${flowHash(flow.tree)}`;
 
+/**
+ * Realm attribute naming the post-login flow of providers the policy does not list: our Keycloak
+ * provider (kca-idp-guard) binds a provider created later in the admin console to it at once.
+ */
+export const UNLISTED_FLOW_ATTRIBUTE = "kca.broker.unlistedFlow";
+
+export interface NeededFlows {
+  readonly browser: NeededFlow;
+  /** The post-login flow of providers the policy does not list; always built, for providers added later. */
+  readonly unlisted: NeededFlow;
+  /** Distinct post-login flows (the unlisted one included). */
+  readonly brokers: ReadonlyMap<string, NeededFlow>;
+  readonly byProvider: ReadonlyMap<string, NeededFlow>;
+}
+
 /** Every flow the policy needs in this realm: the browser flow, then one per distinct post-login flow, with who uses it. */
-export function neededFlows(desired: DesiredRealm, actual: ActualRealm): { browser: NeededFlow; brokers: Map<string, NeededFlow>; byProvider: Map<string, NeededFlow> } {
+export function neededFlows(desired: DesiredRealm, actual: ActualRealm): NeededFlows {
   const browser = neededFlow(FLOW_PREFIX, desired.browserFlow, actual, [actual.browserFlow]);
+  const bound = [...actual.identityProviders.map((i) => i.postBrokerLoginFlowAlias), actual.attributes[UNLISTED_FLOW_ATTRIBUTE] ?? ""];
   const brokers = new Map<string, NeededFlow>();
-  const byProvider = new Map<string, NeededFlow>();
-  for (const idp of actual.identityProviders) {
-    const tree = desired.identityProviders.listed.find((l) => l.alias === idp.alias)?.flow ?? desired.identityProviders.unlisted;
+  const flowFor = (tree: FlowTree): NeededFlow => {
     const key = flowLines(tree, false).join("\n");
     let flow = brokers.get(key);
-    if (!flow) {
-      const bound = actual.identityProviders.map((i) => i.postBrokerLoginFlowAlias);
-      brokers.set(key, (flow = neededFlow(BROKER_FLOW_PREFIX, tree, actual, bound)));
-    }
-    byProvider.set(idp.alias, flow);
+    if (!flow) brokers.set(key, (flow = neededFlow(BROKER_FLOW_PREFIX, tree, actual, bound)));
+    return flow;
+  };
+  const unlisted = flowFor(desired.identityProviders.unlisted);
+  const byProvider = new Map<string, NeededFlow>();
+  for (const idp of actual.identityProviders) {
+    byProvider.set(idp.alias, flowFor(desired.identityProviders.listed.find((l) => l.alias === idp.alias)?.flow ?? desired.identityProviders.unlisted));
   }
-  return { browser, brokers, byProvider };
+  return { browser, unlisted, brokers, byProvider };
 }
 
 /**
@@ -164,9 +180,13 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
   }
   for (const flow of needs.brokers.values()) {
     if (flow.match) continue;
-    const users = actual.identityProviders.filter((i) => needs.byProvider.get(i.alias) === flow);
-    const base = actual.ownedFlows.find((f) => f.alias === users[0]?.postBrokerLoginFlowAlias);
-    add("create", "flow", flowAlias(flow), [`post-login flow of ${users.map((u) => u.alias).join(", ")}`, ...lineDiff(base ? flowLines(base.tree, true) : [], flowLines(flow.tree, true))]);
+    const users = [...actual.identityProviders.filter((i) => needs.byProvider.get(i.alias) === flow).map((i) => i.alias), ...(flow === needs.unlisted ? ["providers not in the policy"] : [])];
+    const base = actual.ownedFlows.find((f) => f.alias === actual.identityProviders.find((i) => users.includes(i.alias))?.postBrokerLoginFlowAlias);
+    add("create", "flow", flowAlias(flow), [`post-login flow of ${users.join(", ")}`, ...lineDiff(base ? flowLines(base.tree, true) : [], flowLines(flow.tree, true))]);
+  }
+  const unlistedNow = actual.attributes[UNLISTED_FLOW_ATTRIBUTE];
+  if (!needs.unlisted.match || needs.unlisted.match.alias !== unlistedNow) {
+    add("update", "flow-binding", "providers not in the policy", [`${UNLISTED_FLOW_ATTRIBUTE}: ${show(unlistedNow)} -> ${needs.unlisted.match ? show(needs.unlisted.match.alias) : "the new flow"}`]);
   }
   for (const idp of actual.identityProviders) {
     const flow = needs.byProvider.get(idp.alias)!;

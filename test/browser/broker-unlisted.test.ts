@@ -20,8 +20,10 @@ describe("an identity provider the policy does not list", () => {
     await provisionUpstream(upstream);
     // Upstream MFA done (password + TOTP) does not count either: the provider is not trusted.
     const upBob = await upstreamUser(upstream, "bob", { totp: true });
-    await addIdentityProvider(local, upstream, "partner");
     await provision(local);
+    // Added after apply, as an admin would in the console: no apply runs again. Our Keycloak
+    // provider binds it to the "reject" post-login flow at once.
+    await addIdentityProvider(local, upstream, "partner");
     const bob = await tierUser(local, "bob", "tier-1-operators");
     await linkUser(local, bob.id, "partner", upBob);
     const client = await policyClient(local, "self-service");

@@ -65,18 +65,35 @@ describe("apply with identity providers", () => {
     expect(again.writes).toBe(0);
   });
 
-  it("plans and repairs a provider unbound or set to forward acr values in the admin console, and binds a new one", async () => {
+  it("a listed provider unbound in the admin console is never open: held on the reject flow at once, then restored by apply", async () => {
     const corp = await read("corp");
+    const unlisted = (await read("partner")).postBrokerLoginFlowAlias;
     await realm.admin.identityProviders.update({ alias: "corp" }, { ...corp, postBrokerLoginFlowAlias: "", config: { ...corp.config, forwardParameters: "acr_values" } });
+    // Our Keycloak provider (kca-idp-guard) rebinds it within the same request.
+    const held = await read("corp");
+    expect(held.postBrokerLoginFlowAlias).toBe(unlisted);
+    expect(held.config).toMatchObject({ forwardParameters: "max_age" });
     await provider("newcomer");
     const plan = await planRealm(realm.admin, policy, realm.name);
     expect(plan.changes.map((c) => `${c.action} ${c.kind} ${c.name}: ${c.details.join("; ")}`)).toEqual([
-      expect.stringMatching(/^update identity-provider corp: postBrokerLoginFlowAlias: "" -> "kca-broker-[0-9a-f]{8}"; forwardParameters: "acr_values" -> "max_age"$/),
-      expect.stringMatching(/^update identity-provider newcomer: postBrokerLoginFlowAlias: "" -> "kca-broker-[0-9a-f]{8}"; forwardParameters: \(unset\) -> "max_age"$/),
+      `update identity-provider corp: postBrokerLoginFlowAlias: "${unlisted}" -> "${corp.postBrokerLoginFlowAlias}"`,
     ]);
     await applyPolicy(realm.admin, policy, realm.name);
     expect((await read("corp")).postBrokerLoginFlowAlias).toBe(corp.postBrokerLoginFlowAlias);
-    expect((await read("newcomer")).postBrokerLoginFlowAlias).toBe((await read("partner")).postBrokerLoginFlowAlias);
+    expect((await read("newcomer")).postBrokerLoginFlowAlias).toBe(unlisted);
+    expect((await planRealm(realm.admin, policy, realm.name)).changes).toEqual([]);
+  });
+
+  it("binds a provider created later in the admin console at once, before any apply (kca-idp-guard)", async () => {
+    const unlisted = (await realm.admin.realms.findOne({ realm: realm.name }))!.attributes!["kca.broker.unlistedFlow"];
+    expect(unlisted).toBe((await read("partner")).postBrokerLoginFlowAlias);
+    await provider("latecomer", { forwardParameters: "acr_values,login_hint" });
+    const latecomer = await read("latecomer");
+    expect(latecomer.postBrokerLoginFlowAlias).toBe(unlisted);
+    expect(latecomer.config).toMatchObject({ forwardParameters: "login_hint,max_age" });
+    // Unbinding it in the console does not stick either.
+    await realm.admin.identityProviders.update({ alias: "latecomer" }, { ...latecomer, postBrokerLoginFlowAlias: "" });
+    expect((await read("latecomer")).postBrokerLoginFlowAlias).toBe(unlisted);
     expect((await planRealm(realm.admin, policy, realm.name)).changes).toEqual([]);
   });
 
@@ -93,7 +110,7 @@ identityProviders:
     levels:
       loa3: { amr: [hwk] }
 `);
-    await expect(applyPolicy(realm.admin, ghost, realm.name)).rejects.toThrow(/has no identity provider "ghost" named under identityProviders \(it has: corp, legacy, newcomer, partner\)/);
+    await expect(applyPolicy(realm.admin, ghost, realm.name)).rejects.toThrow(/has no identity provider "ghost" named under identityProviders \(it has: corp, latecomer, legacy, newcomer, partner\)/);
     expect((await realm.admin.authenticationManagement.getFlows()).map((f) => f.alias).sort()).toEqual(before);
   });
 

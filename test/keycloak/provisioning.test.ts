@@ -58,7 +58,7 @@ describe("apply", () => {
     expect(events).toMatchObject({ eventsEnabled: true, eventsExpiration: 90 * 86400, adminEventsEnabled: true, adminEventsDetailsEnabled: false });
     const claims = (await realm.admin.clientScopes.findOneByName({ name: "kca-claims" }))!;
     const mappers = await realm.admin.clientScopes.listProtocolMappers({ id: claims.id! });
-    expect(mappers.map((m) => [m.name, m.protocolMapper]).sort()).toEqual([["amr", "oidc-amr-mapper"], ["api audience", "oidc-audience-mapper"]]);
+    expect(mappers.map((m) => [m.name, m.protocolMapper]).sort()).toEqual([["amr", "kca-amr-mapper"], ["api audience", "oidc-audience-mapper"]]);
     expect(mappers.find((m) => m.name === "api audience")!.config).toMatchObject({ "included.custom.audience": "example-api", "access.token.claim": "true" });
     const group = (await realm.admin.groups.find({ search: "tier-0-platform-admins", exact: true } as never))[0]!;
     expect((await realm.admin.groups.listRealmRoleMappings({ id: group.id! })).map((r) => r.name)).toContain("kca-tier-0");

@@ -14,10 +14,11 @@ const desired = compileRealm(r.policy);
 /** A realm that already matches the desired state, as readRealm would return it. */
 function converged(): ActualRealm {
   const alias = `kca-browser-${flowHash(desired.browserFlow)}`;
+  const unlisted = `kca-broker-${flowHash(desired.identityProviders.unlisted)}`;
   return {
     name: "example",
     realm: { ...desired.realm },
-    attributes: {},
+    attributes: { "kca.broker.unlistedFlow": unlisted },
     webauthnPolicies: {},
     browserFlow: alias,
     events: { ...desired.events },
@@ -26,7 +27,7 @@ function converged(): ActualRealm {
     groups: Object.fromEntries(desired.groups.map((g) => [g.name, { id: g.name, realmRoles: [...g.realmRoles] }])),
     claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
     clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
-    ownedFlows: [{ id: "f", alias, tree: desired.browserFlow }],
+    ownedFlows: [{ id: "f", alias, tree: desired.browserFlow }, { id: "u", alias: unlisted, tree: desired.identityProviders.unlisted }],
     identityProviders: [],
   };
 }
@@ -207,8 +208,17 @@ describe("plan", () => {
   it("replaces a drifted flow: create, rebind, delete the old one", () => {
     const base = converged();
     const [cookie, forms] = desired.browserFlow.children;
-    const drifted = { ...base, ownedFlows: [{ ...base.ownedFlows[0]!, tree: { children: [forms!, cookie!] } }] };
+    const drifted = { ...base, ownedFlows: [{ ...base.ownedFlows[0]!, tree: { children: [forms!, cookie!] } }, base.ownedFlows[1]!] };
     expect(computePlan(desired, drifted).changes.map((c) => `${c.action} ${c.kind}`)).toEqual(["create flow", "update flow-binding", "delete flow"]);
+  });
+
+  it("always has the post-login flow for providers not in the policy, named where our Keycloak provider binds new providers to it", () => {
+    const base = converged();
+    const bare = { ...base, ownedFlows: base.ownedFlows.slice(0, 1), attributes: {} };
+    expect(computePlan(desired, bare).changes.map((c) => `${c.action} ${c.kind} ${c.name} ${c.details[0]}`)).toEqual([
+      `create flow kca-broker-${flowHash(desired.identityProviders.unlisted)} post-login flow of providers not in the policy`,
+      "update flow-binding providers not in the policy kca.broker.unlistedFlow: (unset) -> the new flow",
+    ]);
   });
 
   it("creates what is missing", () => {

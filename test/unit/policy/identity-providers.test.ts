@@ -111,10 +111,12 @@ function converged(idps: readonly Partial<ActualIdentityProvider>[]): ActualReal
     trees.set(alias, tree);
     return { alias: i.alias!, postBrokerLoginFlowAlias: alias, forwardParameters: i.alias === "corp" ? "max_age,acr_values" : "max_age", representation: {}, ...i };
   });
+  const unlisted = `${BROKER_FLOW_PREFIX}-${flowHash(desired.identityProviders.unlisted)}`;
+  trees.set(unlisted, desired.identityProviders.unlisted);
   return {
     name: "example",
     realm: { ...desired.realm },
-    attributes: {},
+    attributes: { "kca.broker.unlistedFlow": unlisted },
     webauthnPolicies: {},
     browserFlow: browser,
     events: { ...desired.events },
@@ -148,13 +150,14 @@ describe("plan with identity providers", () => {
     const bare = {
       ...base,
       ownedFlows: base.ownedFlows.slice(0, 1),
+      attributes: {},
       identityProviders: base.identityProviders.map((i) => ({ ...i, postBrokerLoginFlowAlias: "", forwardParameters: undefined })),
     };
     const plan = computePlan(desired, bare);
     expect(plan.changes.filter((c) => c.kind === "flow").map((c) => `${c.action} ${c.details[0]}`)).toEqual([
+      "create post-login flow of partner, legacy, providers not in the policy",
       "create post-login flow of corp",
       "create post-login flow of strict",
-      "create post-login flow of partner, legacy",
     ]);
     expect(plan.changes.filter((c) => c.kind === "identity-provider").map((c) => [c.name, c.details])).toEqual(
       ["corp", "strict", "partner", "legacy"].map((alias) => [alias, ['postBrokerLoginFlowAlias: "" -> the new flow', `forwardParameters: (unset) -> "max_age${alias === "corp" ? ",acr_values" : ""}"`]]),
