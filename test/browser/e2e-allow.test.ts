@@ -48,7 +48,7 @@ describe("a tier's allow list", () => {
     }, { acrValues: "urn:example:loa:2", prompt: "login" });
     expect(otherWays).toBe(0);
     expect(again.claims()?.acr).toBe("urn:example:loa:2");
-    expect(again.claims()?.amr).toEqual(["pwd", "hwk"]);
+    expect(again.claims()?.amr).toEqual(["pwd", "hwk", "mfa"]);
   });
 
   it("Tier 2, asked for level 3 (WebAuthn only), is refused with the reason and gets no token", async () => {

@@ -61,7 +61,7 @@ describe("freshness of a level", () => {
     // Level 1 (10 h) is still fresh: only the code page, no password.
     expect(firstPage).toBe("login-otp.ftl");
     expect(stale.claims()?.acr).toBe("urn:example:loa:2");
-    expect(stale.claims()?.amr).toEqual(["pwd", "otp"]);
+    expect(stale.claims()?.amr).toEqual(["pwd", "otp", "mfa"]);
     expect(stale.claims()!.auth_time!).toBeGreaterThan(stepped.claims()!.auth_time!);
 
     // max_age smaller than the time since that sign-in: every factor again, password first.
@@ -78,6 +78,6 @@ describe("freshness of a level", () => {
     }, { acrValues: "urn:example:loa:2", maxAge: 1 });
     expect(pages).toEqual(["login-password.ftl", "login-otp.ftl"]);
     expect(renewed.claims()?.acr).toBe("urn:example:loa:2");
-    expect(renewed.claims()?.amr).toEqual(["pwd", "otp"]);
+    expect(renewed.claims()?.amr).toEqual(["pwd", "otp", "mfa"]);
   });
 });

@@ -43,7 +43,7 @@ describe("step-up and minimum levels", () => {
       await submitTotp(p, totpCode(secret, 1));
     }, { acrValues: "urn:example:loa:2", prompt: "login" });
     expect(again.claims()?.acr).toBe("urn:example:loa:2");
-    expect(again.claims()?.amr).toEqual(["pwd", "otp"]);
+    expect(again.claims()?.amr).toEqual(["pwd", "otp", "mfa"]);
 
     // The step-up is stored as a LOGIN in the same session as the level-1 sign-in, naming the factor
     // set up on the way. Keycloak's events do not name the level reached; the tokens do.
@@ -70,6 +70,6 @@ describe("step-up and minimum levels", () => {
       await submitTotp(p, totpCode(secret, 1));
     });
     expect(askedNothing.claims()?.acr).toBe("urn:example:loa:2");
-    expect(askedNothing.claims()?.amr).toEqual(["pwd", "otp"]);
+    expect(askedNothing.claims()?.amr).toEqual(["pwd", "otp", "mfa"]);
   });
 });

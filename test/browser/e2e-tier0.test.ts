@@ -73,6 +73,6 @@ describe("Tier 0: every factor set up before any token, highest level on every s
     });
     expect(secondPages).toEqual(["login-otp.ftl", "webauthn-authenticate.ftl"]);
     expect(second.claims()?.acr).toBe("urn:example:loa:3");
-    expect(second.claims()?.amr).toEqual(["pwd", "otp", "hwk"]);
+    expect(second.claims()?.amr).toEqual(["pwd", "otp", "hwk", "mfa"]);
   });
 });

@@ -51,8 +51,8 @@ describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
       await submitTotp(page, totpCode(secret, 1));
     });
     expect(second.claims()?.acr).toBe("urn:example:loa:2");
-    expect(second.claims()?.amr).toEqual(["pwd", "otp"]);
-    expect(decodeJwt(second.access_token).amr).toEqual(["pwd", "otp"]);
+    expect(second.claims()?.amr).toEqual(["pwd", "otp", "mfa"]);
+    expect(decodeJwt(second.access_token).amr).toEqual(["pwd", "otp", "mfa"]);
 
     // Scenario 3: without the phone, a recovery code stands in for TOTP, once.
     const askedNumber: number[] = [];
@@ -65,7 +65,7 @@ describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
     };
     const third = await signIn(await (await browser.newContext()).newPage(), client, useRecoveryCode);
     expect(third.claims()?.acr).toBe("urn:example:loa:2");
-    expect(third.claims()?.amr).toEqual(["pwd", "rc"]);
+    expect(third.claims()?.amr).toEqual(["pwd", "rc", "mfa"]);
 
     // The same code again is refused: Keycloak asks for the next one instead.
     const page = await (await browser.newContext()).newPage();
@@ -80,6 +80,6 @@ describe("Tier 1: TOTP enrolment forced, level 2 on every sign-in", () => {
     });
     expect(askedNumber[1]).toBe(askedNumber[0]! + 1);
     expect(refusedAgain).not.toBe("");
-    expect(fourth.claims()?.amr).toEqual(["pwd", "rc"]);
+    expect(fourth.claims()?.amr).toEqual(["pwd", "rc", "mfa"]);
   });
 });
