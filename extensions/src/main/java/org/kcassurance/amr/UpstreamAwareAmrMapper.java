@@ -16,7 +16,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * began at an upstream identity provider shows none of the upstream's factors. This mapper keeps Keycloak's local
  * values (same computation, same max-age rule) and adds the upstream amr that kca-upstream-assurance recorded
  * (user-session note kca.upstream.amr, present only when that IdP's MFA is trusted), then "mfa" when two or more
- * kinds of factor are covered. Unlike the parent it can also go to userinfo and introspection.
+ * kinds of factor are covered, counting factors set up during the sign-in (EnrolledFactorRecorder). Unlike the parent it can also go to userinfo and introspection.
  */
 public class UpstreamAwareAmrMapper extends AmrProtocolMapper implements UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
@@ -48,9 +48,10 @@ public class UpstreamAwareAmrMapper extends AmrProtocolMapper implements UserInf
 
     @Override
     protected List<String> getAmr(AuthenticatedClientSessionModel clientSession, RealmModel realmModel) {
-        List<String> local = super.getAmr(clientSession, realmModel);
-        List<String> upstream = clientSession.getUserSession() == null ? List.of()
-                : AmrMerge.parseNote(clientSession.getUserSession().getNote(UPSTREAM_AMR_NOTE));
-        return AmrMerge.merge(local, upstream);
+        List<String> local = new ArrayList<>(super.getAmr(clientSession, realmModel));
+        if (clientSession.getUserSession() == null) return AmrMerge.merge(local, List.of());
+        // Factors set up during the sign-in (EnrolledFactorRecorder) were used as much as those asked for.
+        local.addAll(AmrMerge.parseNote(clientSession.getUserSession().getNote(EnrolledFactorRecorder.NOTE)));
+        return AmrMerge.merge(local, AmrMerge.parseNote(clientSession.getUserSession().getNote(UPSTREAM_AMR_NOTE)));
     }
 }
