@@ -1,6 +1,7 @@
 // Page router. Our MFA and sign-in pages are in the main bundle (no extra round trip before the
-// first field is usable); every other page is Keycloakify's stock page inside our Layout, loaded
-// on demand.
+// first field is usable); our pages for the rest of a user's way (sign-out, information and error
+// pages, brokered first sign-in, profile forms) and Keycloakify's stock page for everything else
+// (inside our Layout) are loaded on demand, so they add nothing to the sign-in pages' weight.
 import { lazy, Suspense } from "react";
 import { useI18n } from "./i18n";
 import type { KcContext } from "./KcContext";
@@ -19,6 +20,13 @@ import WebauthnRegister from "./pages/WebauthnRegister";
 import "./styles.css";
 
 const StockPage = lazy(() => import("./StockPage"));
+const LogoutConfirm = lazy(() => import("./pages/LogoutConfirm"));
+const Info = lazy(() => import("./pages/Info"));
+const ErrorPage = lazy(() => import("./pages/Error"));
+const LoginPageExpired = lazy(() => import("./pages/LoginPageExpired"));
+const LoginIdpLinkConfirm = lazy(() => import("./pages/LoginIdpLinkConfirm"));
+const LoginIdpLinkEmail = lazy(() => import("./pages/LoginIdpLinkEmail"));
+const UserProfile = lazy(() => import("./pages/UserProfile"));
 
 /** The pages this theme draws itself; the rest are Keycloakify's. */
 export const OWN_PAGES = [
@@ -34,6 +42,15 @@ export const OWN_PAGES = [
   "login-recovery-authn-code-config.ftl",
   "login-recovery-authn-code-input.ftl",
   "select-authenticator.ftl",
+  "logout-confirm.ftl",
+  "info.ftl",
+  "error.ftl",
+  "login-page-expired.ftl",
+  "login-idp-link-confirm.ftl",
+  "login-idp-link-email.ftl",
+  "idp-review-user-profile.ftl",
+  "login-update-profile.ftl",
+  "update-email.ftl",
 ] as const satisfies readonly KcContext["pageId"][];
 
 export default function KcPage({ kcContext }: { kcContext: KcContext }) {
@@ -68,8 +85,31 @@ export default function KcPage({ kcContext }: { kcContext: KcContext }) {
     default:
       return (
         <Suspense>
-          <StockPage kcContext={kcContext} i18n={i18n} />
+          <LazyPage kcContext={kcContext} i18n={i18n} />
         </Suspense>
       );
+  }
+}
+
+function LazyPage({ kcContext, i18n }: { kcContext: KcContext; i18n: ReturnType<typeof useI18n>["i18n"] }) {
+  switch (kcContext.pageId) {
+    case "logout-confirm.ftl":
+      return <LogoutConfirm kcContext={kcContext} i18n={i18n} />;
+    case "info.ftl":
+      return <Info kcContext={kcContext} i18n={i18n} />;
+    case "error.ftl":
+      return <ErrorPage kcContext={kcContext} i18n={i18n} />;
+    case "login-page-expired.ftl":
+      return <LoginPageExpired kcContext={kcContext} i18n={i18n} />;
+    case "login-idp-link-confirm.ftl":
+      return <LoginIdpLinkConfirm kcContext={kcContext} i18n={i18n} />;
+    case "login-idp-link-email.ftl":
+      return <LoginIdpLinkEmail kcContext={kcContext} i18n={i18n} />;
+    case "idp-review-user-profile.ftl":
+    case "login-update-profile.ftl":
+    case "update-email.ftl":
+      return <UserProfile kcContext={kcContext} i18n={i18n} />;
+    default:
+      return <StockPage kcContext={kcContext} i18n={i18n} />;
   }
 }

@@ -2,25 +2,39 @@
 // the username alone (login-username.ftl, identifier-first flows such as the ones provisioning
 // builds): heading, identity providers, registration link, passkey sign-in, and the record that a
 // first-factor page was shown (the step-up rule reads it); and their shared username field.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { I18n } from "../i18n";
 import Layout from "../Layout";
 import { useFirstFactorPage } from "../useStepUp";
 import { Field } from "./Field";
 import { PasskeySignIn, passkeysOffered, type FirstPageContext } from "./PasskeySignIn";
 
+/**
+ * Keycloak shows the username page to a user it already knows (prompt=login, a step-up) only when
+ * the account is linked to identity providers, and then lists only those: the way to confirm it's
+ * them is their organisation's sign-in.
+ */
+export function reauthenticatesWithIdp(kcContext: FirstPageContext): boolean {
+  const { pageId, usernameHidden, auth, realm, social } = kcContext;
+  return pageId === "login-username.ftl" && usernameHidden === true && !!auth?.attemptedUsername && realm.password && (social?.providers?.length ?? 0) > 0;
+}
+
 export function SignInLayout({ kcContext, i18n, error, children }: { kcContext: FirstPageContext; i18n: I18n; error?: string; children: ReactNode }) {
-  const { url, realm, social, registrationDisabled } = kcContext;
-  const { msg, msgStr } = i18n;
+  const { url, realm, social, registrationDisabled, message } = kcContext;
+  const { msg } = i18n;
   useFirstFactorPage(url.loginAction);
+  const providers = (realm.password && social?.providers) || [];
+  const reauthenticate = reauthenticatesWithIdp(kcContext);
+  // Keycloak's "Please re-authenticate to continue": our heading and text say it.
+  const hideInfo = reauthenticate && message?.type === "info";
 
   return (
     <Layout
       kcContext={kcContext}
       i18n={i18n}
       doUseDefaultCss={false}
-      headerNode={msg("kcaSignInTitle")}
-      displayMessage={!error}
+      headerNode={reauthenticate ? msg("kcaStepUpTitle") : msg("kcaSignInTitle")}
+      displayMessage={!error && !hideInfo}
       displayInfo={realm.password && realm.registrationAllowed && !registrationDisabled}
       infoNode={
         <p id="kc-registration">
@@ -30,27 +44,52 @@ export function SignInLayout({ kcContext, i18n, error, children }: { kcContext: 
           </a>
         </p>
       }
-      socialProvidersNode={
-        realm.password &&
-        social?.providers &&
-        social.providers.length > 0 && (
-          <nav className="kca-social" aria-label={msgStr("identity-provider-login-label")}>
-            <ul>
-              {social.providers.map((p) => (
-                <li key={p.alias}>
-                  <a id={`social-${p.alias}`} href={p.loginUrl} className="kca-button kca-secondary">
-                    {p.displayName}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )
-      }
+      socialProvidersNode={!reauthenticate && providers.length > 0 && <IdentityProviders i18n={i18n} providers={providers} divider />}
     >
+      {reauthenticate && (
+        <>
+          <p className="kca-lead" id="kca-reauth-intro" data-testid="reauth-with-idp">
+            {msg("kcaReauthWithIdp", providers.map((p) => p.displayName || p.alias).join(` ${i18n.msgStr("kcaOr")} `))}
+          </p>
+          <IdentityProviders i18n={i18n} providers={providers} primary />
+          <p className="kca-divider">{msg("kcaOr")}</p>
+        </>
+      )}
       {realm.password && children}
       <PasskeySignIn kcContext={kcContext} i18n={i18n} divider={realm.password} />
     </Layout>
+  );
+}
+
+type Provider = NonNullable<NonNullable<FirstPageContext["social"]>["providers"]>[number];
+
+/** One button per identity provider: "Continue with <name>". */
+function IdentityProviders({ i18n, providers, primary = false, divider = false }: { i18n: I18n; providers: Provider[]; primary?: boolean; divider?: boolean }) {
+  const { msg, msgStr } = i18n;
+  const first = useRef<HTMLAnchorElement>(null);
+  // The way to continue has focus (React focuses form fields and buttons only, not links).
+  useEffect(() => {
+    if (primary) first.current?.focus();
+  }, [primary]);
+  return (
+    <nav className="kca-social" id="kc-social-providers" aria-label={msgStr("kcaIdpListLabel")}>
+      {divider && <p className="kca-divider">{msg("kcaOrWithIdp")}</p>}
+      <ul>
+        {providers.map((p, i) => (
+          <li key={p.alias}>
+            <a
+              id={`social-${p.alias}`}
+              href={p.loginUrl}
+              className={`kca-button ${primary ? "kca-primary" : "kca-secondary"}`}
+              ref={i === 0 ? first : undefined}
+              data-testid="identity-provider"
+            >
+              {msg("kcaContinueWith", p.displayName || p.alias)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -1,8 +1,10 @@
 // First page of an identifier-first sign-in (login-username.ftl; provisioning's flows start with
 // it): the username, and passkeys where the realm allows them (see PasskeySignIn). The password, or
-// another method, comes on the next page. Posts `username` and `rememberMe`.
+// another method, comes on the next page. A user Keycloak already knows (prompt=login, step-up) sees
+// this page only when their account is linked to identity providers: then it invites them to
+// continue with their organisation's sign-in first. Posts `username` and `rememberMe`.
 import { RememberMe } from "../components/SignInOptions";
-import { SignInLayout, UsernameField } from "../components/SignInLayout";
+import { reauthenticatesWithIdp, SignInLayout, UsernameField } from "../components/SignInLayout";
 import type { PageProps } from "./PageProps";
 
 export default function LoginUsername({ kcContext, i18n }: PageProps<"login-username.ftl">) {
@@ -19,8 +21,9 @@ export default function LoginUsername({ kcContext, i18n }: PageProps<"login-user
             <RememberMe checked={login.rememberMe === "on"} i18n={i18n} />
           </div>
         )}
-        <button type="submit" id="kc-login" name="login" className="kca-button kca-primary">
-          {msg("doContinue")}
+        {/* Re-authenticating through the organisation's sign-in: the local way comes second. */}
+        <button type="submit" id="kc-login" name="login" className={`kca-button ${reauthenticatesWithIdp(kcContext) ? "kca-secondary kca-wide" : "kca-primary"}`}>
+          {reauthenticatesWithIdp(kcContext) ? msg("kcaUsePasswordInstead") : msg("doContinue")}
         </button>
       </form>
     </SignInLayout>
