@@ -6,8 +6,8 @@
 import { decodeJwt } from "jose";
 import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
-import { signIn, type AuthorizationRequest, type TestClient } from "../support/oidc.js";
-import { currentPageId, waitForPage } from "../support/pages.js";
+import { signIn, stopsAt, type TestClient } from "../support/oidc.js";
+import { waitForPage } from "../support/pages.js";
 import { examplePolicy, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { addSamlIdentityProvider, linkSamlUser, provisionUpstream, upstreamSignIn, upstreamUser, type UpstreamUser } from "../support/upstream.js";
@@ -77,15 +77,6 @@ async function upstreamDetails(userId: string): Promise<Record<string, string> |
   return events.map((e) => (e.details ?? {}) as Record<string, string>).find((d) => d.kca_upstream_idp);
 }
 
-/** Where the sign-in stopped: the page id of ours it waited for, or "token". */
-async function stopsAt(page: Page, pageId: string, interact: (page: Page) => Promise<void>, request: AuthorizationRequest = {}): Promise<string> {
-  return signIn(page, client, async (p) => {
-    await interact(p);
-    await waitForPage(p, pageId);
-    throw new Error(`stopped at ${await currentPageId(p)}`);
-  }, request).then(() => "token", (e: Error) => e.message);
-}
-
 const newPage = async (): Promise<Page> => (await (await browser.newContext()).newPage());
 const now = (): number => Math.floor(Date.now() / 1000);
 
@@ -109,7 +100,7 @@ describe("a SAML provider's AuthnStatement", () => {
 
   it("reject: upstream MFA done, the same kind of user is taken to our TOTP set-up", async () => {
     const carl = await brokeredUser("carl", "tier-1-operators", "partner-saml");
-    const outcome = await stopsAt(await newPage(), "login-config-totp.ftl", (page) => throughProvider(page, "partner-saml", carl.up));
+    const outcome = await stopsAt(await newPage(), client, "login-config-totp.ftl", (page) => throughProvider(page, "partner-saml", carl.up));
     expect(outcome).toBe("stopped at login-config-totp.ftl");
   });
 
@@ -131,7 +122,7 @@ describe("a SAML provider's AuthnStatement", () => {
     expect(await upstreamDetails(dora.id)).toMatchObject({ kca_upstream_idp: "corp-saml-loa", kca_upstream_acr: "urn:corp:loa:2", kca_upstream_level: "2" });
 
     const pete = await brokeredUser("pete", "tier-1-operators", "corp-saml-loa", false);
-    const outcome = await stopsAt(await newPage(), "login-config-totp.ftl", (page) => throughProvider(page, "corp-saml-loa", pete.up));
+    const outcome = await stopsAt(await newPage(), client, "login-config-totp.ftl", (page) => throughProvider(page, "corp-saml-loa", pete.up));
     expect(outcome).toBe("stopped at login-config-totp.ftl");
   });
 

@@ -6,8 +6,8 @@ import { decodeJwt } from "jose";
 import type { BrowserContext, Page } from "playwright-core";
 import { createGuard } from "../../guard/index.js";
 import { useBrowser } from "../support/browser.js";
-import { signIn, type AuthorizationRequest, type TestClient } from "../support/oidc.js";
-import { confirmRecoveryCodes, currentPageId, pageMessage, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { signIn, stopsAt, type TestClient } from "../support/oidc.js";
+import { confirmRecoveryCodes, pageMessage, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
 import { addVirtualAuthenticator } from "../support/webauthn.js";
 import { examplePolicy, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
@@ -60,15 +60,6 @@ async function throughProvider(page: Page, alias: string, up: UpstreamUser, totp
   await waitForPage(page, "login-username.ftl");
   await page.click(`#social-${alias}`);
   await upstreamSignIn(page, up, totp);
-}
-
-/** Where the sign-in stopped: the page id of ours it waited for, or "token". */
-async function stopsAt(page: Page, pageId: string, interact: (page: Page) => Promise<void>, request: AuthorizationRequest = {}): Promise<string> {
-  return signIn(page, client, async (p) => {
-    await interact(p);
-    await waitForPage(p, pageId);
-    throw new Error(`stopped at ${await currentPageId(p)}`);
-  }, request).then(() => "token", (e: Error) => e.message);
 }
 
 const newPage = async (): Promise<Page> => (await (await browser.newContext()).newPage());
@@ -130,7 +121,7 @@ describe("accept: the provider's MFA counts; our factor where it was not done", 
     // Our session ends; the upstream one stays and answers without asking anything.
     await context.clearCookies({ path: new RegExp(`^/realms/${local.name}/`) });
     await new Promise((r) => setTimeout(r, 9_000));
-    const outcome = await stopsAt(await context.newPage(), "login-config-totp.ftl", async (page) => {
+    const outcome = await stopsAt(await context.newPage(), client, "login-config-totp.ftl", async (page) => {
       await waitForPage(page, "login-username.ftl");
       await page.click("#social-corp-fresh");
     });
@@ -159,7 +150,7 @@ describe("what providers are asked for", () => {
     const jack = await brokeredUser("jack", "tier-3-standard-users", "partner", true);
     const other = await newPage();
     const sent = upstreamRequests(other);
-    await stopsAt(other, "login-config-totp.ftl", (p) => throughProvider(p, "partner", jack.up, true), { acrValues: "urn:example:loa:2" });
+    await stopsAt(other, client, "login-config-totp.ftl", (p) => throughProvider(p, "partner", jack.up, true), { acrValues: "urn:example:loa:2" });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.searchParams.has("acr_values")).toBe(false);
   });
@@ -184,7 +175,7 @@ describe("tiers hold for brokered users", () => {
 describe("reject and enforce", () => {
   it("reject: upstream MFA done, our own factor is asked all the same", async () => {
     const carl = await brokeredUser("carl", "tier-1-operators", "partner", true);
-    const outcome = await stopsAt(await newPage(), "login-config-totp.ftl", (page) => throughProvider(page, "partner", carl.up, true));
+    const outcome = await stopsAt(await newPage(), client, "login-config-totp.ftl", (page) => throughProvider(page, "partner", carl.up, true));
     expect(outcome).toBe("stopped at login-config-totp.ftl");
   });
 

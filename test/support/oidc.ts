@@ -2,6 +2,7 @@
 // the user's part. The redirect never leaves the browser: the test intercepts it.
 import * as oidc from "openid-client";
 import type { Page } from "playwright-core";
+import { currentPageId, waitForPage } from "./pages.js";
 import type { FreshRealm } from "./realm.js";
 
 export const REDIRECT_URI = "https://app.kc-assurance.test/callback";
@@ -91,6 +92,19 @@ export async function signIn(
   ]).finally(() => clearTimeout(timer));
   await page.unroute(`${REDIRECT_URI}**`);
   return oidc.authorizationCodeGrant(client.config, url, { pkceCodeVerifier: verifier, expectedState: state });
+}
+
+/**
+ * A sign-in that must stop at one of our pages (an enrolment, a refusal) and issue no token: after
+ * `interact`, waits for the page and ends there. Returns "stopped at <page id>", or "token" when
+ * the client got a code instead.
+ */
+export async function stopsAt(page: Page, client: TestClient, pageId: string, interact: (page: Page) => Promise<void>, request: AuthorizationRequest = {}): Promise<string> {
+  return signIn(page, client, async (p) => {
+    await interact(p);
+    await waitForPage(p, pageId);
+    throw new Error(`stopped at ${await currentPageId(p)}`);
+  }, request).then(() => "token", (e: Error) => e.message);
 }
 
 /**

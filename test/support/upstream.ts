@@ -7,6 +7,7 @@ import { generateSync } from "otplib";
 import type { Page } from "playwright-core";
 import { applyPolicy } from "../../provisioning/converge.js";
 import { checkPolicy } from "../../provisioning/policy/validate.js";
+import { enterUsernameAndPassword } from "./provisioned.js";
 import type { FreshRealm } from "./realm.js";
 
 /** Upstream levels: corp1 (password), corp2 (TOTP); users in corp-mfa always reach corp2. */
@@ -137,12 +138,7 @@ export async function linkUser(local: FreshRealm, localUserId: string, alias: st
 
 /** On the upstream realm's pages: username, then password (its flow is identifier-first), then TOTP if asked. */
 export async function upstreamSignIn(page: Page, user: UpstreamUser, totp: boolean): Promise<void> {
-  await page.waitForSelector("#username");
-  await page.fill("#username", user.username);
-  await page.click("#kc-login");
-  await page.waitForSelector("#password");
-  await page.fill("#password", user.password);
-  await page.click("#kc-login");
+  await enterUsernameAndPassword(page, user);
   if (totp) {
     await page.waitForSelector("#otp");
     await page.fill("#otp", upstreamTotp(user));

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { compileRealm } from "../../../provisioning/compile/desired.js";
 import { flowHash, flowLines, type FlowNode, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
-import type { ActualRealm } from "../../../provisioning/keycloak/read-realm.js";
 import { computePlan, lineDiff } from "../../../provisioning/plan/plan.js";
+import { convergedRealm } from "./converged.js";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
 
 const text = readFileSync(new URL("../../../policies/example.yaml", import.meta.url), "utf8");
@@ -11,26 +11,7 @@ const r = checkPolicy("example.yaml", text);
 if (!r.ok) throw new Error("example invalid");
 const desired = compileRealm(r.policy);
 
-/** A realm that already matches the desired state, as readRealm would return it. */
-function converged(): ActualRealm {
-  const alias = `kca-browser-${flowHash(desired.browserFlow)}`;
-  const unlisted = `kca-broker-${flowHash(desired.identityProviders.unlisted)}`;
-  return {
-    name: "example",
-    realm: { ...desired.realm },
-    attributes: { "kca.broker.unlistedFlow": unlisted },
-    webauthnPolicies: {},
-    browserFlow: alias,
-    events: { ...desired.events },
-    requiredActions: { ...desired.requiredActions },
-    roles: Object.fromEntries(desired.roles.map((x) => [x.name, { description: x.description }])),
-    groups: Object.fromEntries(desired.groups.map((g) => [g.name, { id: g.name, realmRoles: [...g.realmRoles] }])),
-    claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
-    clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
-    ownedFlows: [{ id: "f", alias, tree: desired.browserFlow }, { id: "u", alias: unlisted, tree: desired.identityProviders.unlisted }],
-    identityProviders: [],
-  };
-}
+const converged = () => convergedRealm(desired);
 
 /** The lines inside a subflow of the tree (trimmed, config included); throws when there is none. */
 function subflowLines(tree: FlowTree, name: string): string[] {

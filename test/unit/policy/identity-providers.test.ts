@@ -3,11 +3,11 @@
 // plan names every provider of the realm with how it is treated.
 import { readFileSync } from "node:fs";
 import { BROKER_FLOW_PREFIX, compileRealm, type DesiredRealm } from "../../../provisioning/compile/desired.js";
-import { flowHash, flowLines, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
-import type { ActualIdentityProvider, ActualRealm } from "../../../provisioning/keycloak/read-realm.js";
+import { flowLines, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
 import { computePlan, forwardParameters, PlanError } from "../../../provisioning/plan/plan.js";
 import { renderPlan } from "../../../provisioning/plan/render.js";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
+import { convergedRealm } from "./converged.js";
 
 const SECTION = `
 identityProviders:
@@ -101,34 +101,7 @@ describe("post-login flows", () => {
   });
 });
 
-/** A realm already converged on `desired`, with these providers. */
-function converged(idps: readonly Partial<ActualIdentityProvider>[]): ActualRealm {
-  const browser = `kca-browser-${flowHash(desired.browserFlow)}`;
-  const trees = new Map<string, FlowTree>();
-  const withFlows = idps.map((i) => {
-    const tree = desired.identityProviders.listed.find((l) => l.alias === i.alias)?.flow ?? desired.identityProviders.unlisted;
-    const alias = `${BROKER_FLOW_PREFIX}-${flowHash(tree)}`;
-    trees.set(alias, tree);
-    return { alias: i.alias!, postBrokerLoginFlowAlias: alias, forwardParameters: i.alias === "corp" ? "max_age,acr_values" : "max_age", representation: {}, ...i };
-  });
-  const unlisted = `${BROKER_FLOW_PREFIX}-${flowHash(desired.identityProviders.unlisted)}`;
-  trees.set(unlisted, desired.identityProviders.unlisted);
-  return {
-    name: "example",
-    realm: { ...desired.realm },
-    attributes: { "kca.broker.unlistedFlow": unlisted },
-    webauthnPolicies: {},
-    browserFlow: browser,
-    events: { ...desired.events },
-    requiredActions: { ...desired.requiredActions },
-    roles: Object.fromEntries(desired.roles.map((x) => [x.name, { description: x.description }])),
-    groups: Object.fromEntries(desired.groups.map((g) => [g.name, { id: g.name, realmRoles: [...g.realmRoles] }])),
-    claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
-    clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
-    ownedFlows: [{ id: "b", alias: browser, tree: desired.browserFlow }, ...[...trees].map(([alias, tree]) => ({ id: alias, alias, tree }))],
-    identityProviders: withFlows,
-  };
-}
+const converged = (providers: readonly { alias: string }[]) => convergedRealm(desired, providers);
 
 describe("plan with identity providers", () => {
   const all = [{ alias: "corp" }, { alias: "strict" }, { alias: "partner" }, { alias: "legacy" }];

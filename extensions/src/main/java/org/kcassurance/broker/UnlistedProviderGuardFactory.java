@@ -1,12 +1,10 @@
 package org.kcassurance.broker;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.GlobalEventListenerFactory;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
-public class UnlistedProviderGuardFactory implements EventListenerProviderFactory {
+public class UnlistedProviderGuardFactory implements GlobalEventListenerFactory {
 
     public static final String ID = "kca-idp-guard";
 
@@ -15,26 +13,8 @@ public class UnlistedProviderGuardFactory implements EventListenerProviderFactor
         return new UnlistedProviderGuard(session);
     }
 
-    /** Every realm: it acts only where apply named the post-login flow of unlisted providers. */
-    @Override
-    public boolean isGlobal() {
-        return true;
-    }
-
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,15 +2,15 @@ package org.kcassurance.credential;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.StatelessFactory;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public class UserCredentialConditionFactory implements ConditionalAuthenticatorFactory {
+public class UserCredentialConditionFactory implements ConditionalAuthenticatorFactory, StatelessFactory<Authenticator> {
 
     public static final String ID = "kca-condition-user-credential";
     private static final UserCredentialCondition SINGLETON = new UserCredentialCondition();
@@ -36,13 +36,13 @@ public class UserCredentialConditionFactory implements ConditionalAuthenticatorF
     }
 
     @Override
-    public Requirement[] getRequirementChoices() {
-        return new Requirement[] { Requirement.REQUIRED, Requirement.DISABLED };
+    public boolean isUserSetupAllowed() {
+        return false;
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
+    public Requirement[] getRequirementChoices() {
+        return new Requirement[] { Requirement.REQUIRED, Requirement.DISABLED };
     }
 
     @Override
@@ -58,17 +58,5 @@ public class UserCredentialConditionFactory implements ConditionalAuthenticatorF
     @Override
     public ConditionalAuthenticator getSingleton() {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,16 +2,14 @@ package org.kcassurance.tier;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.ConfiguredAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public class TierLevelAuthenticatorFactory implements AuthenticatorFactory {
+public class TierLevelAuthenticatorFactory implements ConfiguredAuthenticatorFactory {
 
     public static final String ID = "kca-tier-level";
     private static final TierLevelAuthenticator SINGLETON = new TierLevelAuthenticator();
@@ -32,23 +30,8 @@ public class TierLevelAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public Requirement[] getRequirementChoices() {
         return new Requirement[] { Requirement.REQUIRED, Requirement.DISABLED };
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -64,17 +47,5 @@ public class TierLevelAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

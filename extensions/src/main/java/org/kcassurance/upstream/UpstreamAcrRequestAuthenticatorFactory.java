@@ -2,16 +2,14 @@ package org.kcassurance.upstream;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.ConfiguredAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public class UpstreamAcrRequestAuthenticatorFactory implements AuthenticatorFactory {
+public class UpstreamAcrRequestAuthenticatorFactory implements ConfiguredAuthenticatorFactory {
 
     public static final String ID = "kca-upstream-request";
     private static final UpstreamAcrRequestAuthenticator SINGLETON = new UpstreamAcrRequestAuthenticator();
@@ -35,23 +33,8 @@ public class UpstreamAcrRequestAuthenticatorFactory implements AuthenticatorFact
     }
 
     @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public Requirement[] getRequirementChoices() {
         return new Requirement[] { Requirement.ALTERNATIVE, Requirement.DISABLED };
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -69,17 +52,5 @@ public class UpstreamAcrRequestAuthenticatorFactory implements AuthenticatorFact
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

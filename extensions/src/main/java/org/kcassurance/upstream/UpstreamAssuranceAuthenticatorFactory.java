@@ -2,16 +2,14 @@ package org.kcassurance.upstream;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.ConfiguredAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-public class UpstreamAssuranceAuthenticatorFactory implements AuthenticatorFactory {
+public class UpstreamAssuranceAuthenticatorFactory implements ConfiguredAuthenticatorFactory {
 
     public static final String ID = "kca-upstream-assurance";
     private static final UpstreamAssuranceAuthenticator SINGLETON = new UpstreamAssuranceAuthenticator();
@@ -34,23 +32,8 @@ public class UpstreamAssuranceAuthenticatorFactory implements AuthenticatorFacto
     }
 
     @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public Requirement[] getRequirementChoices() {
         return new Requirement[] { Requirement.REQUIRED, Requirement.DISABLED };
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -75,17 +58,5 @@ public class UpstreamAssuranceAuthenticatorFactory implements AuthenticatorFacto
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
