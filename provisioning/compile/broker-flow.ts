@@ -21,6 +21,7 @@ import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers
 import type { IdentityProviderRule, Policy } from "../policy/model.js";
 import type { ExecutionNode, FlowTree } from "./flow-tree.js";
 import { ladder } from "./ladder.js";
+import { deny, levelCondition, tierLevels } from "./steps.js";
 
 export const UPSTREAM_FRESH_SECONDS = 60;
 const UPSTREAM = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.upstreamAssurance];
@@ -29,7 +30,7 @@ const UPSTREAM = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.upstreamAssurance];
 export const UNLISTED: Omit<IdentityProviderRule, "alias"> = { trust: "reject", levels: [], maxAge: 0, request: [] };
 
 export function compileBrokerFlow(policy: Policy, idp: Omit<IdentityProviderRule, "alias">): FlowTree {
-  const { tierLevels, condition, steps, deny } = ladder(policy);
+  const steps = ladder(policy);
   const [first, ...higher] = policy.levels;
   const enforce = idp.trust === "enforce";
   const upstream: ExecutionNode = {
@@ -45,7 +46,7 @@ export function compileBrokerFlow(policy: Policy, idp: Omit<IdentityProviderRule
   return {
     children: [
       upstream,
-      ...tierLevels,
+      ...tierLevels(policy),
       // Local steps on top of upstream MFA are not asked where the provider's word is enforced.
       ...(enforce ? [] : steps(first!, "broker")),
       ...higher.map((level) => ({
@@ -53,7 +54,7 @@ export function compileBrokerFlow(policy: Policy, idp: Omit<IdentityProviderRule
         name: level.name,
         requirement: "CONDITIONAL" as const,
         children: [
-          condition(level, level.maxAge || UPSTREAM_FRESH_SECONDS),
+          levelCondition(level, level.maxAge || UPSTREAM_FRESH_SECONDS),
           ...(enforce ? [deny("kcaUpstreamMfaRequired")] : steps(level, "broker")),
         ],
       })),

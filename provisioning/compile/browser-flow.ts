@@ -39,6 +39,7 @@ import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers
 import type { Policy } from "../policy/model.js";
 import type { FlowNode, FlowTree } from "./flow-tree.js";
 import { ladder } from "./ladder.js";
+import { levelCondition, tierLevels } from "./steps.js";
 
 /**
  * What providers are asked for per level (validation made the providers agree), written before
@@ -52,7 +53,7 @@ function upstreamRequest(policy: Policy): FlowNode[] {
 }
 
 export function compileBrowserFlow(policy: Policy): FlowTree {
-  const { tierLevels, condition, steps } = ladder(policy);
+  const steps = ladder(policy);
   return {
     children: [
       ...upstreamRequest(policy),
@@ -65,12 +66,12 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
         requirement: "ALTERNATIVE",
         children: [
           { kind: "execution", provider: AUTHENTICATORS.username, requirement: "REQUIRED" },
-          ...tierLevels,
+          ...tierLevels(policy),
           ...policy.levels.map((level) => ({
             kind: "subflow" as const,
             name: level.name,
             requirement: "CONDITIONAL" as const,
-            children: [condition(level, level.maxAge), ...steps(level, "browser")],
+            children: [levelCondition(level, level.maxAge), ...steps(level, "browser")],
           })),
         ],
       },

@@ -4,7 +4,8 @@ import type { Policy, Trust, WebauthnPolicy } from "../policy/model.js";
 import { compileBrokerFlow, UNLISTED } from "./broker-flow.js";
 import { compileBrowserFlow } from "./browser-flow.js";
 import type { FlowTree } from "./flow-tree.js";
-import { passkeysOnFirstPage, tierRole } from "./ladder.js";
+import { passkeysOnFirstPage } from "./ladder.js";
+import { tierRole } from "./steps.js";
 
 /** Marks what kc-assurance owns, so apply leaves everything else alone. */
 export const MANAGED = "Managed by kc-assurance";

@@ -2,40 +2,15 @@
 // (the level's factors, a tier's required factors and their enrolment, allow lists, refusals).
 // The browser flow (browser-flow.ts) and each identity provider's post-login flow (broker-flow.ts)
 // wrap these steps in their own level conditions.
-import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS, CREDENTIAL_TYPES } from "../keycloak/providers.js";
+import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers.js";
 import type { Factor, Level, Policy, Tier } from "../policy/model.js";
 import { FLOW_ALIAS_PLACEHOLDER, type ExecutionNode, type FlowNode, type Requirement } from "./flow-tree.js";
-
-export const tierRole = (tier: Tier) => tier.role ?? `kca-tier-${tier.tier}`;
+import { amrMaxAge, deny, factorStep, hasCredential, roleCondition, usedPasskey, userConfigured } from "./steps.js";
 
 /** Passkeys are offered on the first page (and in its username autofill) when level 1 lists them. */
 export const passkeysOnFirstPage = (policy: Policy): boolean => policy.levels[0]!.factors.includes("passkey");
 
-/** amr value each factor adds to tokens (RFC 8176 where it has one). */
-export const AMR: Record<Factor, string> = {
-  password: "pwd",
-  totp: "otp",
-  webauthn: "hwk",
-  passkey: "hwk",
-  "recovery-codes": "rc",
-};
-
-const FACTOR_PROVIDER: Record<Factor, string> = {
-  password: AUTHENTICATORS.password,
-  totp: AUTHENTICATORS.otp,
-  webauthn: AUTHENTICATORS.webauthn,
-  passkey: AUTHENTICATORS.passkey,
-  "recovery-codes": AUTHENTICATORS.recoveryCode,
-};
-
-const LOA = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condLevel];
-const ROLE = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserRole];
-const TIER = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.tierLevel];
 const EXECUTED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condSubflowExecuted];
-const USED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condCredentialUsed];
-const HAS = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condUserCredential];
-const DENY = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.deny];
-const userConfigured: ExecutionNode = { kind: "execution", provider: AUTHENTICATORS.condUserConfigured, requirement: "REQUIRED" };
 
 interface Placement {
   readonly tier: Tier;
@@ -69,21 +44,14 @@ export function placeRequiredFactors(policy: Policy): Placement[] {
 /** Where a sign-in comes from: our own pages, or an identity provider's (its post-login flow). */
 export type Entry = "browser" | "broker";
 
-export interface Ladder {
-  /** One kca-tier-level step per tier above level 1: raises the level a sign-in must reach. */
-  readonly tierLevels: readonly FlowNode[];
-  /** A level's condition (Keycloak's LoA condition: runs the level when it is requested and not yet reached within maxAge). */
-  condition(level: Level, maxAge: number): ExecutionNode;
-  /**
-   * What a level asks of a user who has not reached it, after its condition. Through an identity
-   * provider, the upstream sign-in stands for the first level's factor choice (and for passkeys
-   * on our first page); tiers' own steps are asked all the same.
-   */
-  steps(level: Level, entry: Entry): FlowNode[];
-  deny(message: string): ExecutionNode;
-}
+/**
+ * What a level asks of a user who has not reached it, after its condition. Through an identity
+ * provider, the upstream sign-in stands for the first level's factor choice (and for passkeys on
+ * our first page); tiers' own steps are asked all the same.
+ */
+export type LevelSteps = (level: Level, entry: Entry) => FlowNode[];
 
-export function ladder(policy: Policy): Ladder {
+export function ladder(policy: Policy): LevelSteps {
   /**
    * Where a tier sets up a factor it must hold: the highest level up to the tier's that lists it,
    * else the tier's own. Keycloak takes the level needed to delete a credential from the last level
@@ -92,38 +60,12 @@ export function ladder(policy: Policy): Ladder {
    */
   const factorHome = (tier: Tier, f: Factor): Level =>
     [...policy.levels].reverse().find((l) => l.rank <= tier.level.rank && l.factors.includes(f)) ?? tier.level;
-  // amr stays valid as long as the longest-lived level: a token minted from SSO keeps it.
-  const amrMaxAge = String(Math.max(...policy.levels.map((l) => l.maxAge), 3600));
-  const factor = (f: Factor, requirement: Requirement, provider = FACTOR_PROVIDER[f]): ExecutionNode => ({
-    kind: "execution",
-    provider,
-    requirement,
-    config: { "default.reference.value": AMR[f], "default.reference.maxAge": amrMaxAge },
-  });
-  const roleCondition = (tier: Tier, negate: boolean): ExecutionNode => ({
-    kind: "execution",
-    provider: AUTHENTICATORS.condUserRole,
-    requirement: "REQUIRED",
-    config: { [ROLE.role]: tierRole(tier), [ROLE.negate]: String(negate) },
-  });
+  const maxAge = amrMaxAge(policy);
+  const factor = (f: Factor, requirement: Requirement, provider?: string): ExecutionNode => factorStep(f, requirement, maxAge, provider);
   const placements = placeRequiredFactors(policy);
-  const hasCredential = (f: Factor, negate: boolean): ExecutionNode => ({
-    kind: "execution",
-    provider: AUTHENTICATORS.condUserCredential,
-    requirement: "REQUIRED",
-    config: { [HAS.type]: CREDENTIAL_TYPES[f], [HAS.negate]: String(negate) },
-  });
-
   // Any one of the factors, or the sole factor required.
   const anyOne = (factors: readonly Factor[]): FlowNode[] =>
     factors.length === 1 ? [factor(factors[0]!, "REQUIRED")] : factors.map((f) => factor(f, "ALTERNATIVE"));
-  const deny = (message: string): ExecutionNode => ({ kind: "execution", provider: AUTHENTICATORS.deny, requirement: "REQUIRED", config: { [DENY.errorMessage]: message } });
-  const usedPasskey = (included: boolean): ExecutionNode => ({
-    kind: "execution",
-    provider: AUTHENTICATORS.condCredentialUsed,
-    requirement: "REQUIRED",
-    config: { [USED.credentials]: CREDENTIAL_TYPES.passkey, [USED.included]: String(included) },
-  });
 
   /**
    * Level 1 when the first page offers passkeys: a passkey used there counts as the level's passkey
@@ -224,14 +166,5 @@ export function ladder(policy: Policy): Ladder {
     return [...(firstPage ? firstPagePasskey(level) : []), ...choices, ...tierFlows, ...recoveryEnrolment];
   };
 
-  const tierLevels: FlowNode[] = policy.tiers
-    .filter((t) => t.level.rank > 1)
-    .map((t) => ({ kind: "execution", provider: AUTHENTICATORS.tierLevel, requirement: "REQUIRED", config: { [TIER.role]: tierRole(t), [TIER.level]: String(t.level.rank) } }));
-
-  return {
-    tierLevels,
-    steps,
-    deny,
-    condition: (level, maxAge) => ({ kind: "execution", provider: AUTHENTICATORS.condLevel, requirement: "REQUIRED", config: { [LOA.level]: String(level.rank), [LOA.maxAge]: String(maxAge) } }),
-  };
+  return steps;
 }
