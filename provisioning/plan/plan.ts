@@ -42,8 +42,27 @@ const canonical = (v: unknown): unknown =>
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 const show = (v: unknown) => (v === undefined ? "(unset)" : JSON.stringify(v));
 
+/** How many list items a plan line names before it only counts the rest. */
+const LIST_SHOWN = 8;
+
+/** A list of plain values as what it gains and loses (whole lists are unreadable: a realm's event types run to thousands of characters). */
+function listChange(from: readonly unknown[], to: readonly unknown[]): string {
+  const key = (v: unknown) => JSON.stringify(v);
+  const names = (vs: readonly unknown[]) => vs.slice(0, LIST_SHOWN).map((v) => (typeof v === "string" ? v : key(v))).join(", ") + (vs.length > LIST_SHOWN ? ` (and ${vs.length - LIST_SHOWN} more)` : "");
+  const added = to.filter((v) => !from.some((f) => key(f) === key(v)));
+  const removed = from.filter((v) => !to.some((t) => key(t) === key(v)));
+  const parts = [...(added.length ? [`+ ${names(added)}`] : []), ...(removed.length ? [`- ${names(removed)}`] : [])];
+  // Same items in another order: order matters in lists Keycloak keeps, so show both.
+  return parts.length ? parts.join("; ") : `${show(from)} -> ${show(to)}`;
+}
+
+const plainList = (v: unknown): v is readonly unknown[] => Array.isArray(v) && v.every((x) => x === null || typeof x !== "object");
+
 function fieldChanges(desired: Fields, actual: Fields): string[] {
-  return Object.keys(desired).filter((k) => !same(desired[k], actual[k])).map((k) => `${k}: ${show(actual[k])} -> ${show(desired[k])}`);
+  return Object.keys(desired).filter((k) => !same(desired[k], actual[k])).map((k) => {
+    const [from, to] = [actual[k], desired[k]];
+    return plainList(to) && (from === undefined || plainList(from)) ? `${k}: ${listChange(from ?? [], to)}` : `${k}: ${show(from)} -> ${show(to)}`;
+  });
 }
 
 /** A flow the policy needs: the browser flow, or an identity provider's post-login flow. */

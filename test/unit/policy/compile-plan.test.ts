@@ -174,6 +174,17 @@ describe("plan", () => {
     expect(computePlan(desired, actual).changes).toEqual([{ action: "update", kind: "realm", name: "example", details: ["failureFactor: 9 -> 5"] }]);
   });
 
+  it("shows a list field as what it gains and loses, naming at most eight of each", () => {
+    const all = Array.from({ length: 60 }, (_, i) => `TYPE_${i}`);
+    const types = desired.events.enabledEventTypes as string[];
+    const plan = computePlan(desired, { ...converged(), events: { ...desired.events, enabledEventTypes: [...types.slice(1), ...all].sort() } });
+    expect(plan.changes).toEqual([{ action: "update", kind: "events", name: "example", details: [
+      `enabledEventTypes: + ${types[0]}; - TYPE_0, TYPE_1, TYPE_10, TYPE_11, TYPE_12, TYPE_13, TYPE_14, TYPE_15 (and 52 more)`,
+    ] }]);
+    const unset = computePlan(desired, { ...converged(), events: { ...desired.events, enabledEventTypes: undefined } });
+    expect(unset.changes[0]!.details[0]).toBe(`enabledEventTypes: + ${types.slice(0, 8).join(", ")} (and ${types.length - 8} more)`);
+  });
+
   it("reads mapper config in Keycloak's key order as unchanged, and names a changed or extra mapper", () => {
     const base = converged();
     const reordered = desired.claimsScope.mappers.map((m) => ({ ...m, config: Object.fromEntries(Object.entries(m.config as object).reverse()) }));
