@@ -5,7 +5,7 @@
 // invites to continue with their organisation's sign-in.
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
-import { currentPageId, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, currentPageId, waitForPage } from "../support/pages.js";
 import { policyClient, provision } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
@@ -46,17 +46,20 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
     await signIn(page, client, async (p) => {
       await waitForPage(p, "login-username.ftl");
       expect(await p.locator('[data-testid="identity-provider"]').textContent()).toBe("Continue with Corp partner");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-first-page");
       await p.click("#social-partner");
       await upstreamSignIn(p, up, false);
       await waitForPage(p, "login-idp-link-confirm.ftl");
       expect(await p.locator("#kca-title").textContent()).toBe("You already have an account");
       expect(await p.evaluate(() => document.activeElement?.id)).toBe("linkAccount");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-link-confirm");
       await p.click("#linkAccount");
       // No mail server: Keycloak asks the user to prove the existing account by signing in to it.
       await waitForPage(p, "login.ftl");
       expect(await p.locator('[data-testid="page-message"]').textContent()).toMatch(/link your account with Corp partner/);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-link-reauthenticate");
       await p.fill("#password", "local-password");
       await p.click("#kc-login");
@@ -76,6 +79,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
         expect(await p.evaluate(() => document.activeElement?.id)).toBe("social-partner");
         expect(await p.locator("#kc-login").textContent()).toBe("Use my password instead");
         expect(await p.locator("body").textContent()).not.toContain("Please re-authenticate");
+        expect(await accessibilityViolations(p)).toEqual([]);
         await screenshot(p, "broker-reauthenticate");
         await p.click("#social-partner");
         // Keycloak passes prompt=login on: the organisation's sign-in asks for the password again.
@@ -107,6 +111,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
       await waitForPage(p, "idp-review-user-profile.ftl");
       expect(await p.locator("#kca-title").textContent()).toBe("Check your details");
       expect(await p.inputValue("#firstName")).toBe("Upstream");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-review-profile");
       await p.fill("#lastName", "Lastname");
       await p.click("#kc-submit");

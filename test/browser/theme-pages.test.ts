@@ -3,7 +3,7 @@
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { signInWithPassword, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, signInWithPassword, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
@@ -53,10 +53,12 @@ describe("pages around the sign-in, in the kc-assurance design", () => {
     expect(await button.getAttribute("tabindex")).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("kc-logout");
     expect(await page.locator("#kca-title").textContent()).toBe("Sign out?");
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "logout-confirm");
     await button.click();
     await waitForPage(page, "info.ftl");
     expect(await page.locator("#kca-title").textContent()).toMatch(/logged out/i);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "logout-done");
     const sessions = await realm.admin.users.listSessions({ id: user.id });
     expect(sessions).toHaveLength(0);
@@ -69,6 +71,7 @@ describe("pages around the sign-in, in the kc-assurance design", () => {
     await waitForPage(page, "error.ftl");
     expect(await page.locator("#kca-title").textContent()).toBe("We can't continue");
     expect(await page.locator('[data-testid="page-message"]').textContent()).toMatch(/Client not found/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, "error");
     // Chromium reports the page's own status (400) as a console error; nothing else may fail.
     expect(console.errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
@@ -97,6 +100,7 @@ describe("pages around the sign-in, in the kc-assurance design", () => {
       ]);
       await waitForPage(p, "login-page-expired.ftl");
       expect(await p.isVisible("#loginRestartLink")).toBe(true);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "login-page-expired");
       await p.click("#loginContinueLink");
       await waitForPage(p, "login-password.ftl");

@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, signOut, type TestClient } from "../support/oidc.js";
-import { registerWebAuthn, signInWithPassword, signInWithPasskey, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, registerWebAuthn, signInWithPasskey, signInWithPassword, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { enablePasskeys, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser, type TestUser } from "../support/users.js";
@@ -68,6 +68,7 @@ describe("passkey sign-in on the first page of the kc-assurance theme", () => {
     const tokens = await signIn(page, client, async (p) => {
       await waitForPage(p, "login.ftl");
       expect(await p.getAttribute("#username", "autocomplete")).toBe("username webauthn");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "login-passkey");
       const posted = passkeyPosted(p);
       await signInWithPasskey(p);

@@ -2,18 +2,7 @@
 // confirmed, then a sign-in that switches from the authenticator app to the code Keycloak asks for.
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn } from "../support/oidc.js";
-import {
-  confirmRecoveryCodes,
-  fieldError,
-  readRecoveryCodes,
-  recoveryCodeNumber,
-  signInWithPassword,
-  submitRecoveryCode,
-  submitTotp,
-  totpCode,
-  METHODS,
-  waitForPage,
-} from "../support/pages.js";
+import { accessibilityViolations, confirmRecoveryCodes, fieldError, METHODS, readRecoveryCodes, recoveryCodeNumber, signInWithPassword, submitRecoveryCode, submitTotp, totpCode, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { bindSecondFactors, createUserWithTotp, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 
@@ -53,8 +42,10 @@ describe("recovery-code pages of the kc-assurance theme", () => {
       await p.emulateMedia({ media: "print" });
       expect(await p.isVisible('[data-testid="recovery-account"]')).toBe(true);
       expect(await p.isVisible("#saveRecoveryAuthnCodesBtn")).toBe(false);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "recovery-codes-print");
       await p.emulateMedia({ media: "screen" });
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "recovery-codes-new");
       await confirmRecoveryCodes(p);
     });
@@ -66,17 +57,21 @@ describe("recovery-code pages of the kc-assurance theme", () => {
     await signIn(page, client, async (p) => {
       await signInWithPassword(p, user.username, user.password);
       await waitForPage(p, "login-otp.ftl");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-sign-in-with-another-way");
       await p.click("#try-another-way");
       await waitForPage(p, "select-authenticator.ftl");
       expect(await p.locator('[data-testid="auth-method"]').count()).toBe(2);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "try-another-way");
       await p.click(`[data-testid="auth-method"][data-method="${METHODS.recovery}"]`);
       expect(await recoveryCodeNumber(p)).toBe(1);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "recovery-code-sign-in");
       await submitRecoveryCode(p, codes[1]!);
       await waitForPage(p, "login-recovery-authn-code-input.ftl");
       expect(await fieldError(p)).toMatch(/Invalid recovery/);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "recovery-code-sign-in-wrong");
       // What cannot be a code (too short; a 0, which codes never contain) is refused in the page:
       // nothing is posted, so it does not count toward the lockout.
@@ -91,6 +86,7 @@ describe("recovery-code pages of the kc-assurance theme", () => {
       await p.click("#kc-login");
       expect(await fieldError(p)).toMatch(/no 0/);
       expect(posts).toEqual([]);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "recovery-code-sign-in-format");
       // The right code typed as people do: lower case, in groups with spaces.
       await submitRecoveryCode(p, codes[0]!.toLowerCase().replace(/(.{4})(?=.)/g, "$1 "));

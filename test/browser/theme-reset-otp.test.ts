@@ -7,7 +7,7 @@
 // want of a mail server; so is the new-password step, which has a page of its own.
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn } from "../support/oidc.js";
-import { readTotpSecret, requestCredentialReset, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, readTotpSecret, requestCredentialReset, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { createUserWithTotp, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 
@@ -57,6 +57,7 @@ describe("TOTP reset page of the kc-assurance theme", () => {
       // The first app is chosen and focused, so keyboard users can go straight on.
       expect(await p.isChecked("#kc-otp-credential-0")).toBe(true);
       expect(await p.evaluate(() => document.activeElement?.id)).toBe("kc-otp-credential-0");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-reset");
       await p.click('label[for="kc-otp-credential-1"]');
       await p.click("#kc-otp-reset-form-submit");

@@ -2,7 +2,7 @@
 // page worded as a step-up; the same page in a fresh level-2 sign-in reads as a normal second step.
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { isStepUp, signInWithPassword, submitTotp, totpCode, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, isStepUp, signInWithPassword, submitTotp, totpCode, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { bindStepUpFlow, createUserWithTotp, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 
@@ -34,6 +34,7 @@ describe("step-up wording of the kc-assurance theme", () => {
         expect(await isStepUp(p)).toBe(true);
         expect(await p.locator("#kca-title").textContent()).toBe("Confirm it's you");
         expect(await p.locator('[data-testid="step-up-notice"]').textContent()).toContain(`Signed in as ${user.username}`);
+        expect(await accessibilityViolations(p)).toEqual([]);
         await screenshot(p, "step-up-totp");
         await submitTotp(p, totpCode(user.totpSecrets[0]!));
       },

@@ -4,7 +4,7 @@
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { fieldError, readTotpSecret, signInWithPassword, submitTotp, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, fieldError, readTotpSecret, signInWithPassword, submitTotp, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { createUserWithTotp, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
@@ -41,6 +41,7 @@ describe("TOTP pages of the kc-assurance theme", () => {
 
     const tokens = await signIn(page, client, async (p) => {
       await waitForPage(p, "login.ftl");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "login");
       await signInWithPassword(p, user.username, user.password);
       const secret = await readTotpSecret(p);
@@ -57,6 +58,7 @@ describe("TOTP pages of the kc-assurance theme", () => {
       expect(await p.getAttribute('[data-testid="totp-app-link"]', "href")).toBe(
         `otpauth://totp/${realm.name}%3A${user.username}?secret=${secret}&digits=6&algorithm=SHA1&issuer=${realm.name}&period=30`,
       );
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-enrol");
 
       await submitTotpEnrolment(p, "000000", "Work phone");
@@ -68,6 +70,7 @@ describe("TOTP pages of the kc-assurance theme", () => {
       // The manual key the user opened stays open after the wrong code.
       expect(await p.getAttribute("#kc-totp-manual", "open")).not.toBeNull();
       expect(await p.locator('[data-testid="totp-policy"]').textContent()).toContain("algorithm: SHA1");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-enrol-wrong-code");
       // The page keeps the same secret across the retry.
       expect(await readTotpSecret(p)).toBe(secret);
@@ -134,6 +137,7 @@ describe("TOTP pages of the kc-assurance theme", () => {
       expect(await p.getAttribute("#otp", "autocomplete")).toBe("one-time-code");
       expect(await p.getAttribute("#otp", "inputmode")).toBe("numeric");
       expect(await p.locator('[data-testid="step-up-notice"]').count()).toBe(0);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-sign-in");
       await submitTotp(p, totpCode(user.totpSecrets[0]!));
     });
@@ -151,6 +155,7 @@ describe("TOTP pages of the kc-assurance theme", () => {
       expect(await p.getByRole("radio").count()).toBe(2);
       // The page fits the phone's width: nothing scrolls sideways.
       expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-sign-in-two-apps-phone-dark");
       // The code of the second app, with the first app selected, is refused.
       await submitTotp(p, totpCode(user.totpSecrets[1]!), "Old phone");

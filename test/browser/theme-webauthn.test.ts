@@ -3,7 +3,7 @@
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { registerWebAuthn, retryWebAuthn, signInWithPassword, useWebAuthn, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, registerWebAuthn, retryWebAuthn, signInWithPassword, useWebAuthn, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { bindSecondFactors, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
@@ -42,7 +42,9 @@ describe("WebAuthn pages of the kc-assurance theme", () => {
     await signIn(page, client, async (p) => {
       await signInWithPassword(p, user.username, user.password);
       await waitForPage(p, "webauthn-register.ftl");
-      expect(await p.evaluate(() => document.activeElement?.id)).toBe("authenticatorLabel");
+      // A set-up page opens at its heading: its instructions come before the field.
+      expect(await p.evaluate(() => document.activeElement?.id)).toBe("kca-title");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "webauthn-register");
       await registerWebAuthn(p, "Blue USB key");
     });
@@ -58,9 +60,11 @@ describe("WebAuthn pages of the kc-assurance theme", () => {
       await signInWithPassword(p, user.username, user.password);
       await waitForPage(p, "webauthn-authenticate.ftl");
       expect(await p.locator("#kc-webauthn-authenticators").textContent()).toContain("Blue USB key");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "webauthn-authenticate");
       await useWebAuthn(p);
       await waitForPage(p, "webauthn-error.ftl");
+      expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "webauthn-error");
       expect(await p.isVisible("#try-another-way")).toBe(false);
       await authenticator.setUserVerified(true);

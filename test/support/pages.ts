@@ -150,3 +150,26 @@ export async function fieldError(page: Page): Promise<string | undefined> {
   const error = page.locator('[data-testid="field-error"]');
   return (await error.count()) > 0 ? ((await error.first().textContent()) ?? undefined) : undefined;
 }
+
+/** WCAG 2.x A/AA rules and axe's best practices, as the theme's accessibility checks run them. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (injected from node_modules) on the page as it is now and returns its violations of
+ * the given impacts (default: serious and critical), one line each: rule, impact, elements, help.
+ */
+export async function accessibilityViolations(page: Page, impacts: readonly string[] = ["serious", "critical"]): Promise<string[]> {
+  if (axeSource === undefined) {
+    const { readFileSync } = await import("node:fs");
+    const { createRequire } = await import("node:module");
+    axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  }
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+  }, AXE_TAGS);
+  return violations.filter((v) => impacts.includes(v.impact)).map((v) => `${v.id} (${v.impact}): ${v.targets.join(", ")} (${v.help})`);
+}

@@ -1,0 +1,284 @@
+// Every page type a user of the example policy meets, on a realm provisioned by our apply with
+// English and German, checked with axe-core (no serious or critical violation) and saved as a
+// screenshot in each language, colour scheme and size: test-results/screenshots/a11y/<page>-<lang>-
+// <scheme>-<size>.png. Tier 0's first sign-in (three set-up pages), its next sign-in (code, key),
+// Tier 1's "try another way" to a recovery code, sign-out, an error; and German reached as users
+// reach it (the language menu, ui_locales, the browser's Accept-Language).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { useBrowser } from "../support/browser.js";
+import { REDIRECT_URI, signIn } from "../support/oidc.js";
+import {
+  accessibilityViolations,
+  confirmRecoveryCodes,
+  currentPageId,
+  readRecoveryCodes,
+  readTotpSecret,
+  registerWebAuthn,
+  submitTotpEnrolment,
+  totpCode,
+  waitForPage,
+} from "../support/pages.js";
+import { policyClient, provision, tierUser } from "../support/provisioned.js";
+import { useFreshRealm } from "../support/realm.js";
+import type { TestUser } from "../support/users.js";
+import { addVirtualAuthenticator } from "../support/webauthn.js";
+
+const realm = useFreshRealm("theme-a11y");
+const browser = useBrowser();
+const SHOTS = join(process.cwd(), "test-results", "screenshots", "a11y");
+
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+const SCHEMES = ["light", "dark"] as const;
+type Lang = "en" | "de";
+
+/** What kc-assurance apply gives the theme for the example policy (theme/README.md, "Policy facts"). */
+const EXAMPLE_FACTS = { v: 1, asked: { totp: "depends", webauthn: "depends" }, recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["webauthn"] } };
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  await provision(realm);
+  await realm.admin.realms.update(
+    { realm: realm.name },
+    { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en", attributes: { kcaThemePolicy: JSON.stringify(EXAMPLE_FACTS) } },
+  );
+});
+
+const violations: string[] = [];
+const seen = new Set<string>();
+
+/** The page's language now, from its kcContext. */
+const pageLang = (page: Page) => page.evaluate(() => (window as { kcContext?: { locale?: { currentLanguageTag?: string } } }).kcContext?.locale?.currentLanguageTag);
+
+/** Reloads the page shown in another language through the language menu's link. */
+async function switchLanguage(page: Page, lang: Lang): Promise<void> {
+  const id = await currentPageId(page);
+  const url = await page.evaluate(
+    (l) => (window as { kcContext?: { locale?: { supported: { languageTag: string; url: string }[] } } }).kcContext?.locale?.supported.find((s) => s.languageTag === l)?.url,
+    lang,
+  );
+  if (!url || !id) throw new Error(`no ${lang} in the language menu of ${id}`);
+  await page.goto(new URL(url, page.url()).href);
+  await waitForPage(page, id);
+  expect(await pageLang(page)).toBe(lang);
+}
+
+/** axe and a screenshot in each scheme and size, as the page is now. */
+async function checkVariants(page: Page, name: string, lang: Lang): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  for (const scheme of SCHEMES) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      const label = `${name}-${lang}-${scheme}-${size}`;
+      violations.push(...(await accessibilityViolations(page)).map((v) => `${label}: ${v}`));
+      if (size === "phone" && !(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) {
+        violations.push(`${label}: scrolls sideways on a 390 px phone`);
+      }
+      await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
+    }
+  }
+}
+
+/** The page in English and German, every variant; back in English at the end. */
+async function check(page: Page, name = ""): Promise<void> {
+  const id = (await currentPageId(page))!;
+  const shot = name || id.replace(/\.ftl$/, "");
+  seen.add(id);
+  await checkVariants(page, shot, "en");
+  await switchLanguage(page, "de");
+  await checkVariants(page, shot, "de");
+  await switchLanguage(page, "en");
+}
+
+/** Username page, then password page, both checked. */
+async function firstFactor(page: Page, user: TestUser): Promise<void> {
+  await waitForPage(page, "login-username.ftl");
+  await check(page);
+  await page.fill("#username", user.username);
+  await page.click("#kc-login");
+  await waitForPage(page, "login-password.ftl");
+  await check(page);
+  await page.fill("#password", user.password);
+  await page.click("#kc-login");
+}
+
+describe("every page type, in English and German, light and dark, phone and desktop", () => {
+  it("has an axe that finds what it should", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent('<html lang="en"><body><main><h1>x</h1><button></button></main></body></html>');
+    expect((await accessibilityViolations(page)).join("\n")).toMatch(/^button-name \(critical\)/);
+    await context.close();
+  });
+
+  it("Tier 0: three set-up pages, then the code and the key; sign-out and an error", async () => {
+    const user = await tierUser(realm, "ada", "tier-0-platform-admins");
+    const client = await policyClient(realm, "self-service");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await addVirtualAuthenticator(page, { transport: "usb", hasResidentKey: false });
+    let secret = "";
+
+    await signIn(page, client, async (p) => {
+      await firstFactor(p, user);
+      for (let step = 0; step < 3; step++) {
+        await p.waitForFunction(() => (window as { kcContext?: unknown }).kcContext !== undefined);
+        const id = await currentPageId(p);
+        await waitForPage(p, id!);
+        await check(p);
+        expect(await p.getAttribute('[data-testid="setup-progress"]', "data-step")).toBe(String(step + 1));
+        const next = p.waitForEvent("framenavigated", (f) => f === p.mainFrame());
+        if (id === "login-config-totp.ftl") {
+          expect(await p.getAttribute('[data-testid="when-asked"]', "data-asked")).toBe("depends");
+          secret = await readTotpSecret(p);
+          await submitTotpEnrolment(p, totpCode(secret), "Phone");
+        } else if (id === "webauthn-register.ftl") {
+          await registerWebAuthn(p, "Key");
+        } else if (id === "login-recovery-authn-code-config.ftl") {
+          expect(await p.getAttribute('[data-testid="recovery-scope"]', "data-facts")).toBe("policy");
+          await readRecoveryCodes(p);
+          await confirmRecoveryCodes(p);
+        } else {
+          throw new Error(`unexpected page ${id}`);
+        }
+        await next;
+      }
+    });
+
+    // The next sign-in: the code, then the key.
+    await context.clearCookies();
+    await signIn(page, client, async (p) => {
+      await firstFactor(p, user);
+      await waitForPage(p, "login-otp.ftl");
+      await check(p);
+      await p.fill("#otp", totpCode(secret, 1));
+      await p.click("#kc-login");
+      await waitForPage(p, "webauthn-authenticate.ftl");
+      await check(p);
+      await p.click("#authenticateWebAuthnButton");
+    });
+
+    // Sign-out asked for by an application without an ID token, in German by ui_locales.
+    for (const lang of ["en", "de"] as const) {
+      await page.goto(`${realm.issuer}/protocol/openid-connect/logout?ui_locales=${lang}`);
+      await waitForPage(page, "logout-confirm.ftl");
+      seen.add("logout-confirm.ftl");
+      await checkVariants(page, "logout-confirm", lang);
+    }
+    await page.click("#kc-logout");
+    await waitForPage(page, "info.ftl");
+    seen.add("info.ftl");
+    await checkVariants(page, "info", "de");
+
+    for (const lang of ["en", "de"] as const) {
+      await page.goto(`${realm.issuer}/protocol/openid-connect/auth?client_id=no-such-app&response_type=code&scope=openid&ui_locales=${lang}`);
+      await waitForPage(page, "error.ftl");
+      seen.add("error.ftl");
+      await checkVariants(page, "error", lang);
+    }
+    await context.close();
+  });
+
+  it("Tier 1: try another way, then a recovery code, in English and then in German", async () => {
+    const user = await tierUser(realm, "bea", "tier-1-operators");
+    const client = await policyClient(realm, "self-service");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let codes: string[] = [];
+    const password = async (p: Page) => {
+      await waitForPage(p, "login-password.ftl");
+      await p.fill("#password", user.password);
+      await p.click("#kc-login");
+    };
+    await signIn(page, client, async (p) => {
+      await waitForPage(p, "login-username.ftl");
+      await p.fill("#username", user.username);
+      await p.click("#kc-login");
+      await password(p);
+      await submitTotpEnrolment(p, totpCode(await readTotpSecret(p)), "Phone");
+      codes = await readRecoveryCodes(p);
+      await confirmRecoveryCodes(p);
+    });
+    // Keycloak shows "try another way" and the recovery-code page for the step they belong to, so
+    // a language link (which reloads that step) cannot keep them: one sign-in per language, the
+    // language chosen on the first page.
+    for (const [i, lang] of (["en", "de"] as const).entries()) {
+      await context.clearCookies();
+      await signIn(page, client, async (p) => {
+        await waitForPage(p, "login-username.ftl");
+        if (lang !== "en") await switchLanguage(p, lang);
+        await p.fill("#username", user.username);
+        await p.click("#kc-login");
+        await password(p);
+        await waitForPage(p, "login-otp.ftl");
+        await p.click("#try-another-way");
+        await waitForPage(p, "select-authenticator.ftl");
+        seen.add("select-authenticator.ftl");
+        expect(await pageLang(p)).toBe(lang);
+        await checkVariants(p, "select-authenticator", lang);
+        await p.click('[data-testid="auth-method"][data-method="recovery-authn-codes-display-name"]');
+        await waitForPage(p, "login-recovery-authn-code-input.ftl");
+        seen.add("login-recovery-authn-code-input.ftl");
+        await checkVariants(p, "login-recovery-authn-code-input", lang);
+        // The format error, as a user who typed too little sees it.
+        await p.fill("#recoveryCodeInput", "abcd");
+        await p.click("#kc-login");
+        await p.waitForSelector('[data-testid="field-error"]');
+        await checkVariants(p, "login-recovery-authn-code-input-format", lang);
+        await p.fill("#recoveryCodeInput", codes[i]!.toLowerCase());
+        await p.click("#kc-login");
+      });
+    }
+    await context.close();
+  });
+
+  it("reaches German by ui_locales and by the browser's language", async () => {
+    const client = await policyClient(realm, "self-service");
+    // A German browser: its Accept-Language.
+    const context = await browser.newContext();
+    await context.setExtraHTTPHeaders({ "Accept-Language": "de-DE,de;q=0.9" });
+    const page = await context.newPage();
+    await signIn(page, client, async (p) => {
+      await waitForPage(p, "login-username.ftl");
+      expect(await pageLang(p)).toBe("de");
+      expect(await p.locator("#kca-title").textContent()).toBe("Anmelden");
+      throw new Error("seen");
+    }).catch((e: Error) => expect(e.message).toBe("seen"));
+    await context.close();
+    // An English browser, and an application asking for German.
+    const english = await browser.newContext();
+    await english.setExtraHTTPHeaders({ "Accept-Language": "en-GB,en;q=0.9" });
+    const other = await english.newPage();
+    const challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    await other.goto(
+      `${realm.issuer}/protocol/openid-connect/auth?client_id=${client.clientId}&response_type=code&scope=openid` +
+        `&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&code_challenge=${challenge}&code_challenge_method=S256&ui_locales=de`,
+    );
+    await waitForPage(other, "login-username.ftl");
+    expect(await pageLang(other)).toBe("de");
+    await english.close();
+  });
+
+  it("finds no serious or critical axe violation on any of them", () => {
+    // Reported together, so one run lists every page that needs work.
+    expect(violations).toEqual([]);
+    expect([...seen].sort()).toEqual(
+      [
+        "error.ftl",
+        "info.ftl",
+        "login-config-totp.ftl",
+        "login-otp.ftl",
+        "login-password.ftl",
+        "login-recovery-authn-code-config.ftl",
+        "login-recovery-authn-code-input.ftl",
+        "login-username.ftl",
+        "logout-confirm.ftl",
+        "select-authenticator.ftl",
+        "webauthn-authenticate.ftl",
+        "webauthn-register.ftl",
+      ].sort(),
+    );
+  });
+});
