@@ -1,7 +1,8 @@
 // kc-assurance: validate a policy, plan its changes to realms, apply them.
-// Exit codes: 0 success (plan: no changes), 1 error or invalid policy, 2 plan --detailed-exitcode with changes.
+// Exit codes: 0 success (plan: no changes), 1 error, invalid policy or lock timeout, 2 plan --detailed-exitcode with changes.
 import { readFile } from "node:fs/promises";
 import { Command, Option } from "commander";
+import { unlock } from "../apply/lock.js";
 import { applyPolicy, planRealm } from "../converge.js";
 import { formatIssue, PolicyError, type PolicyIssue } from "../policy/issues.js";
 import type { Policy } from "../policy/model.js";
@@ -92,14 +93,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   connection(program.command("apply"))
     .description("converge realms to the policy, then verify they match it")
     .argument("<file>", "policy file")
-    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; concurrency: number; json?: boolean }) => {
+    .addOption(new Option("--lock-timeout <seconds>", "wait this long for another apply on the same realm").default(300).argParser(seconds))
+    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; concurrency: number; json?: boolean; lockTimeout: number }) => {
       const policy = await loadPolicy(file);
       const realms = realmsFor(policy, file, opts.realm);
       const admin = await connect(opts, io.env);
       let done = 0;
       const outcomes = await mapLimit(realms, opts.concurrency, async (realm) => {
         const started = Date.now();
-        const o = await applyPolicy(admin, policy, realm);
+        const o = await applyPolicy(admin, policy, realm, {
+          timeoutSeconds: opts.lockTimeout,
+          onWait: (h) => io.err(`${realm}: waiting for another apply (${h.host} pid ${h.pid} since ${h.since}, lease until ${h.expires}), up to ${opts.lockTimeout} s\n`),
+        });
         done++;
         io.err(`[${done}/${realms.length}] ${realm}: ${o.writes ? `${summary(o.plan.changes)}; ${o.writes} writes` : "no changes, 0 writes"} (${Date.now() - started} ms)\n`);
         return { realm, writes: o.writes, boundFlow: o.boundFlow, plan: o.plan as Plan };
@@ -108,7 +113,24 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       else outcomes.forEach((o) => io.out(o.writes ? renderPlan(o.plan) : `realm ${o.realm}: already matches the policy (0 writes)\n`));
     });
 
+  connection(program.command("unlock"))
+    .description("remove a realm's apply lock left by a run that was killed (only when no apply is running)")
+    .action(async (opts: ConnectionOptions & { realm: string[] }) => {
+      if (!opts.realm.length) throw new UsageError("unlock: pass --realm");
+      const admin = await connect(opts, io.env);
+      for (const realm of opts.realm) {
+        const h = await unlock(admin, realm);
+        io.out(h ? `realm ${realm}: removed the lock of ${h.host} pid ${h.pid} (since ${h.since})\n` : `realm ${realm}: not locked\n`);
+      }
+    });
+
   return program;
+}
+
+function seconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--lock-timeout: expected whole seconds (0 or more), got "${v}"`);
+  return n;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests call it in-process. */

@@ -27,6 +27,8 @@ export interface Plan {
   readonly realm: string;
   readonly changes: readonly Change[];
   readonly identityProviders: readonly ProviderTreatment[];
+  /** Another apply holds the realm's lock (apply/lock.ts): who, since when, until when. */
+  readonly lockedBy?: { readonly host: string; readonly pid: number; readonly since: string; readonly expires: string };
 }
 
 /** The policy names something the realm does not have; nothing can be applied until it does. */

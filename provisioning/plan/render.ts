@@ -9,6 +9,10 @@ export function renderPlan(plan: Plan): string {
     lines.push(`  ${SIGN[c.action]} ${c.kind} ${c.name}`);
     for (const d of c.details) lines.push(`      ${d}`);
   }
+  if (plan.lockedBy) {
+    const h = plan.lockedBy;
+    lines.push(`  locked: an apply is running (${h.host} pid ${h.pid} since ${h.since}, lease until ${h.expires}); this plan may be out of date when it ends`);
+  }
   // Every provider, also when nothing changes: how a sign-in through it is treated is part of the policy's effect.
   if (plan.identityProviders.length) {
     lines.push(`  identity providers: ${plan.identityProviders.map((p) => `${p.alias} (${p.listed ? `trust ${p.trust}` : "not in the policy: trust reject"})`).join(", ")}`);
