@@ -100,8 +100,25 @@ async function firstFactor(page: Page, user: TestUser): Promise<void> {
   await page.click("#kc-login");
   await waitForPage(page, "login-password.ftl");
   await check(page);
+  // For password managers: the account's name in the form (not posted); and the password can be shown.
+  expect(await page.getAttribute("#kca-username-for-password-managers", "autocomplete")).toBe("username");
+  expect(await page.inputValue("#kca-username-for-password-managers")).toBe(user.username);
   await page.fill("#password", user.password);
+  await page.click("#password-show");
+  expect(await page.getAttribute("#password", "type")).toBe("text");
+  await page.click("#password-show");
+  expect(await page.getAttribute("#password", "type")).toBe("password");
   await page.click("#kc-login");
+}
+
+/** Contrast ratio of two CSS rgb() colours (WCAG 2.x relative luminance). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 describe("every page type, in English and German, light and dark, phone and desktop", () => {
@@ -122,6 +139,21 @@ describe("every page type, in English and German, light and dark, phone and desk
     let secret = "";
 
     await signIn(page, client, async (p) => {
+      // The focus ring, reached by keyboard, stands out from the card: 3:1 at least (WCAG 1.4.11).
+      await waitForPage(p, "login-username.ftl");
+      for (const scheme of SCHEMES) {
+        await p.emulateMedia({ colorScheme: scheme });
+        await p.locator("#kca-title").focus();
+        await p.keyboard.press("Tab");
+        const ring = await p.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const card = document.querySelector(".kca-card")!;
+          return { id: el.id, outline: getComputedStyle(el).outlineColor, width: getComputedStyle(el).outlineWidth, card: getComputedStyle(card).backgroundColor };
+        });
+        expect(ring.width).not.toBe("0px");
+        expect(contrast(ring.outline, ring.card)).toBeGreaterThanOrEqual(3);
+      }
+      await p.emulateMedia({ colorScheme: "light" });
       await firstFactor(p, user);
       for (let step = 0; step < 3; step++) {
         await p.waitForFunction(() => (window as { kcContext?: unknown }).kcContext !== undefined);
@@ -138,6 +170,13 @@ describe("every page type, in English and German, light and dark, phone and desk
           await registerWebAuthn(p, "Key");
         } else if (id === "login-recovery-authn-code-config.ftl") {
           expect(await p.getAttribute('[data-testid="recovery-scope"]', "data-facts")).toBe("policy");
+          // Codes and their numbers in one face and size, no smaller than the text.
+          const sizes = await p.$eval("#kc-recovery-codes-list li", (li) => ({
+            li: getComputedStyle(li).fontSize,
+            code: getComputedStyle(li.querySelector("code")!).fontSize,
+            marker: getComputedStyle(li, "::marker").fontSize,
+          }));
+          expect(sizes).toEqual({ li: "16px", code: "16px", marker: "16px" });
           await readRecoveryCodes(p);
           await confirmRecoveryCodes(p);
         } else {
@@ -213,6 +252,13 @@ describe("every page type, in English and German, light and dark, phone and desk
         await p.click("#kc-login");
         await password(p);
         await waitForPage(p, "login-otp.ftl");
+        // A wrong code, in this language's words (Keycloak's German says "Ungültiger One-time Code.").
+        await p.fill("#otp", "000000");
+        await p.click("#kc-login");
+        await waitForPage(p, "login-otp.ftl");
+        expect(await p.locator('[data-testid="field-error"]').textContent()).toBe(
+          lang === "de" ? "Ungültiger Code aus der Authenticator-App." : "Invalid authenticator code.",
+        );
         await p.click("#try-another-way");
         await waitForPage(p, "select-authenticator.ftl");
         seen.add("select-authenticator.ftl");
