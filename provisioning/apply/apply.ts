@@ -63,6 +63,10 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
     for (const m of desired.claimsScope.mappers) if (!kept.includes(m.name)) await write(() => admin.clientScopes.addProtocolMapper({ realm, id }, m));
     if (!actual.claimsScope?.isDefault) await write(() => admin.clientScopes.addDefaultClientScope({ realm, id }));
   }
+  for (const scope of actual.retiredScopes) {
+    if (scope.isDefault) await write(() => admin.clientScopes.delDefaultClientScope({ realm, id: scope.id }));
+    await write(() => admin.clientScopes.del({ realm, id: scope.id }));
+  }
   for (const client of desired.clients) {
     const change = plan.changes.find((c) => c.kind === "client" && c.name === client.clientId);
     if (!change) continue;

@@ -14,6 +14,8 @@ export const FLOW_PREFIX = "kca-browser";
 export const BROKER_FLOW_PREFIX = "kca-broker";
 /** Client scope carrying the claims the policy adds to tokens: amr, and the API audience. */
 export const CLAIMS_SCOPE = "kca-claims";
+/** Client scopes earlier versions created and this one no longer does (kca-amr became kca-claims). */
+export const RETIRED_SCOPES: readonly string[] = ["kca-amr"];
 
 export type Fields = Readonly<Record<string, unknown>>;
 

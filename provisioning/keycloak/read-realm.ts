@@ -1,6 +1,6 @@
 // Reads, through the admin API, the parts of a realm a policy manages, in the shape of DesiredRealm.
 import type { AdminClient } from "../admin/connect.js";
-import { BROKER_FLOW_PREFIX, CLAIMS_SCOPE, FLOW_PREFIX, type DesiredRealm, type Fields } from "../compile/desired.js";
+import { BROKER_FLOW_PREFIX, CLAIMS_SCOPE, FLOW_PREFIX, RETIRED_SCOPES, type DesiredRealm, type Fields } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, type FlowNode, type FlowTree, type Requirement } from "../compile/flow-tree.js";
 
 export interface OwnedFlow {
@@ -33,6 +33,8 @@ export interface ActualRealm {
   readonly roles: Readonly<Record<string, { readonly description: string } | undefined>>;
   readonly groups: Readonly<Record<string, { readonly id: string; readonly realmRoles: readonly string[] } | undefined>>;
   readonly claimsScope?: { readonly id: string; readonly mappers: readonly (Fields & { readonly id?: string })[]; readonly isDefault: boolean };
+  /** Client scopes an earlier version of us created and this one removes. */
+  readonly retiredScopes: readonly { readonly id: string; readonly name: string; readonly isDefault: boolean }[];
   readonly clients: Readonly<Record<string, { readonly id: string; readonly attributes: Readonly<Record<string, string>>; readonly hasClaimsScope: boolean } | undefined>>;
   /** Flows of ours: browser flows and identity providers' post-login flows. */
   readonly ownedFlows: readonly OwnedFlow[];
@@ -117,6 +119,9 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     ...(claimsScope ? { claimsScope } : {}),
     clients,
     ownedFlows,
+    retiredScopes: scopes
+      .filter((sc) => sc.id && RETIRED_SCOPES.includes(sc.name ?? ""))
+      .map((sc) => ({ id: sc.id!, name: sc.name!, isDefault: defaultScopes.some((d) => d.id === sc.id) })),
     identityProviders: idps
       .map((idp) => ({
         alias: idp.alias!,

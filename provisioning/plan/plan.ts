@@ -171,6 +171,10 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
     if (d.length) add("update", "client-scope", CLAIMS_SCOPE, d);
   }
 
+  for (const scope of actual.retiredScopes) {
+    add("delete", "client-scope", scope.name, [`created by an earlier kc-assurance; ${CLAIMS_SCOPE} carries its claims now`]);
+  }
+
   for (const client of desired.clients) {
     const current = actual.clients[client.clientId];
     if (!current) {

@@ -213,6 +213,11 @@ describe("plan", () => {
     ]);
   });
 
+  it("removes the client scope an earlier version created (kca-amr), default or not", () => {
+    const plan = computePlan(desired, { ...converged(), retiredScopes: [{ id: "old", name: "kca-amr", isDefault: true }] });
+    expect(plan.changes).toEqual([{ action: "delete", kind: "client-scope", name: "kca-amr", details: ["created by an earlier kc-assurance; kca-claims carries its claims now"] }]);
+  });
+
   it("creates what is missing", () => {
     const base = converged();
     const plan = computePlan(desired, { ...base, roles: {}, claimsScope: undefined, ownedFlows: [], browserFlow: "browser" });

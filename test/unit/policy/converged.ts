@@ -29,6 +29,7 @@ export function convergedRealm(desired: DesiredRealm, providers: readonly Partia
     groups: Object.fromEntries(desired.groups.map((g) => [g.name, { id: g.name, realmRoles: [...g.realmRoles] }])),
     claimsScope: { id: "s", mappers: desired.claimsScope.mappers, isDefault: true },
     clients: Object.fromEntries(desired.clients.map((c) => [c.clientId, { id: c.clientId, attributes: { ...c.attributes }, hasClaimsScope: true }])),
+    retiredScopes: [],
     ownedFlows: [{ id: "b", alias: browser, tree: desired.browserFlow }, ...[...trees].map(([alias, tree]) => ({ id: alias, alias, tree }))],
     identityProviders,
   };
