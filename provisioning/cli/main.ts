@@ -94,13 +94,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description("converge realms to the policy, then verify they match it")
     .argument("<file>", "policy file")
     .addOption(new Option("--lock-timeout <seconds>", "wait this long for another apply on the same realm").default(300).argParser(seconds))
-    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; concurrency: number; json?: boolean; lockTimeout: number }) => {
+    .option("--create-realm", "create a realm that does not exist yet (never done without this flag: a typo must not make a realm)")
+    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; concurrency: number; json?: boolean; lockTimeout: number; createRealm?: boolean }) => {
       const policy = await loadPolicy(file);
       const realms = realmsFor(policy, file, opts.realm);
       const admin = await connect(opts, io.env);
       let done = 0;
       const outcomes = await mapLimit(realms, opts.concurrency, async (realm) => {
         const started = Date.now();
+        if (!(await admin.realms.findOne({ realm }))) {
+          if (!opts.createRealm) throw new UsageError(`realm "${realm}" does not exist on the server; check the name, or pass --create-realm to create it`);
+          await admin.realms.create({ realm, enabled: true }).catch((e: { response?: { status?: number } }) => {
+            if (e.response?.status !== 409) throw e; // created meanwhile by another run
+          });
+          io.err(`${realm}: created the realm\n`);
+        }
         const o = await applyPolicy(admin, policy, realm, {
           timeoutSeconds: opts.lockTimeout,
           onWait: (h) => io.err(`${realm}: waiting for another apply (${h.host} pid ${h.pid} since ${h.since}, lease until ${h.expires}), up to ${opts.lockTimeout} s\n`),
