@@ -18,6 +18,8 @@ if [[ -z "${KEYCLOAK_URL:-}" ]]; then
     need=()
     pkgs=(curl chromium)
     engine_answers || pkgs+=(podman runc uidmap slirp4netns fuse-overlayfs debootstrap)
+    # The README's compose path (scripts/compose/smoke.sh) where Docker's compose plugin is missing.
+    docker compose version >/dev/null 2>&1 || pkgs+=(podman-compose)
     for pkg in "${pkgs[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
     if ((${#need[@]})); then
       echo "installing system packages: ${need[*]}"
