@@ -5,6 +5,7 @@ import { compileBrokerFlow, UNLISTED } from "./broker-flow.js";
 import { compileBrowserFlow } from "./browser-flow.js";
 import type { FlowTree } from "./flow-tree.js";
 import { passkeysOnFirstPage } from "./ladder.js";
+import { THEME_FACTS_ATTRIBUTE, themeFacts } from "./theme-facts.js";
 import { tierRole } from "./steps.js";
 
 /** Marks what kc-assurance owns, so apply leaves everything else alone. */
@@ -64,6 +65,7 @@ export function compileRealm(policy: Policy): DesiredRealm {
       permanentLockout: policy.bruteForce.permanentLockout,
       maxSecondaryAuthFailures: policy.bruteForce.secondFactorMaxFailures,
       "attributes.acr.loa.map": JSON.stringify(acrMap),
+      [`attributes.${THEME_FACTS_ATTRIBUTE}`]: JSON.stringify(themeFacts(policy)),
     },
     events: {
       eventsEnabled: policy.audit.loginEvents.enabled,

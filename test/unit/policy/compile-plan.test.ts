@@ -164,6 +164,21 @@ describe("compile", () => {
   });
 });
 
+describe("what the theme is told about the policy (realm attribute kcaThemePolicy)", () => {
+  it("says per factor whether it is asked at every sign-in, and what recovery codes can and cannot replace", () => {
+    expect(JSON.parse(desired.realm["attributes.kcaThemePolicy"] as string)).toEqual({
+      v: 1,
+      // Tiers 0-2 are asked TOTP at every sign-in once set up; tier 3 and users in no tier only on step-up.
+      asked: { totp: "depends", webauthn: "depends", passkey: "every-sign-in" },
+      // Level 2 takes a code in place of TOTP or a key; level 3 (a key only) and level 1 do not.
+      recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["password", "passkey", "webauthn"] },
+    });
+    const onlyStepUp = checkPolicy("x.yaml", text.replace(/  - tier: 0[\s\S]*?(?=  - tier: 3)/, ""));
+    if (!onlyStepUp.ok) throw new Error(onlyStepUp.issues.map((i) => i.message).join());
+    expect(JSON.parse(compileRealm(onlyStepUp.policy).realm["attributes.kcaThemePolicy"] as string).asked).toEqual({ totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" });
+  });
+});
+
 describe("plan", () => {
   it("is empty for a converged realm", () => {
     expect(computePlan(desired, converged()).changes).toEqual([]);
