@@ -173,7 +173,7 @@ describe("what the theme is told about the policy (realm attribute kcaThemePolic
       // Level 2 takes a code in place of TOTP or a key; level 3 (a key only) and level 1 do not.
       recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["password", "passkey", "webauthn"] },
     });
-    const onlyStepUp = checkPolicy("x.yaml", text.replace(/  - tier: 0[\s\S]*?(?=  - tier: 3)/, ""));
+    const onlyStepUp = checkPolicy("x.yaml", text.replace(/ {2}- tier: 0[\s\S]*?(?= {2}- tier: 3)/, ""));
     if (!onlyStepUp.ok) throw new Error(onlyStepUp.issues.map((i) => i.message).join());
     expect(JSON.parse(compileRealm(onlyStepUp.policy).realm["attributes.kcaThemePolicy"] as string).asked).toEqual({ totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" });
   });
