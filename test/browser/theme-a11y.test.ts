@@ -4,8 +4,6 @@
 // <scheme>-<size>.png. Tier 0's first sign-in (three set-up pages), its next sign-in (code, key),
 // Tier 1's "try another way" to a recovery code, sign-out, an error; and German reached as users
 // reach it (the language menu, ui_locales, the browser's Accept-Language).
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { REDIRECT_URI, signIn } from "../support/oidc.js";
@@ -13,12 +11,18 @@ import {
   accessibilityViolations,
   confirmRecoveryCodes,
   currentPageId,
+  pageLanguage,
+  pageVariants,
+  pageVariantsInBothLanguages,
   readRecoveryCodes,
   readTotpSecret,
   registerWebAuthn,
   submitTotpEnrolment,
+  switchLanguage,
   totpCode,
+  VARIANT_SCHEMES,
   waitForPage,
+  type VariantLang,
 } from "../support/pages.js";
 import { policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
@@ -27,17 +31,14 @@ import { addVirtualAuthenticator } from "../support/webauthn.js";
 
 const realm = useFreshRealm("theme-a11y");
 const browser = useBrowser();
-const SHOTS = join(process.cwd(), "test-results", "screenshots", "a11y");
 
-const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
-const SCHEMES = ["light", "dark"] as const;
-type Lang = "en" | "de";
+type Lang = VariantLang;
 
 /** What kc-assurance apply gives the theme for the example policy (theme/README.md, "Policy facts"). */
 const EXAMPLE_FACTS = { v: 1, asked: { totp: "depends", webauthn: "depends" }, recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["webauthn"] } };
+const SCHEMES = VARIANT_SCHEMES;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   await provision(realm);
   await realm.admin.realms.update(
     { realm: realm.name },
@@ -47,49 +48,18 @@ beforeAll(async () => {
 
 const violations: string[] = [];
 const seen = new Set<string>();
-
-/** The page's language now, from its kcContext. */
-const pageLang = (page: Page) => page.evaluate(() => (window as { kcContext?: { locale?: { currentLanguageTag?: string } } }).kcContext?.locale?.currentLanguageTag);
-
-/** Reloads the page shown in another language through the language menu's link. */
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-  const id = await currentPageId(page);
-  const url = await page.evaluate(
-    (l) => (window as { kcContext?: { locale?: { supported: { languageTag: string; url: string }[] } } }).kcContext?.locale?.supported.find((s) => s.languageTag === l)?.url,
-    lang,
-  );
-  if (!url || !id) throw new Error(`no ${lang} in the language menu of ${id}`);
-  await page.goto(new URL(url, page.url()).href);
-  await waitForPage(page, id);
-  expect(await pageLang(page)).toBe(lang);
-}
+const pageLang = pageLanguage;
 
 /** axe and a screenshot in each scheme and size, as the page is now. */
 async function checkVariants(page: Page, name: string, lang: Lang): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  for (const scheme of SCHEMES) {
-    for (const [size, viewport] of Object.entries(SIZES)) {
-      await page.setViewportSize(viewport);
-      await page.emulateMedia({ colorScheme: scheme });
-      const label = `${name}-${lang}-${scheme}-${size}`;
-      violations.push(...(await accessibilityViolations(page)).map((v) => `${label}: ${v}`));
-      if (size === "phone" && !(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) {
-        violations.push(`${label}: scrolls sideways on a 390 px phone`);
-      }
-      await page.screenshot({ path: join(SHOTS, `${label}.png`), fullPage: true });
-    }
-  }
+  violations.push(...(await pageVariants(page, name, lang)));
 }
 
 /** The page in English and German, every variant; back in English at the end. */
 async function check(page: Page, name = ""): Promise<void> {
   const id = (await currentPageId(page))!;
-  const shot = name || id.replace(/\.ftl$/, "");
   seen.add(id);
-  await checkVariants(page, shot, "en");
-  await switchLanguage(page, "de");
-  await checkVariants(page, shot, "de");
-  await switchLanguage(page, "en");
+  violations.push(...(await pageVariantsInBothLanguages(page, name || id.replace(/\.ftl$/, ""))));
 }
 
 /** Username page, then password page, both checked. */
@@ -199,19 +169,28 @@ describe("every page type, in English and German, light and dark, phone and desk
       await p.click("#authenticateWebAuthnButton");
     });
 
-    // Sign-out asked for by an application without an ID token, in German by ui_locales.
-    for (const lang of ["en", "de"] as const) {
-      await page.goto(`${realm.issuer}/protocol/openid-connect/logout?ui_locales=${lang}`);
-      await waitForPage(page, "logout-confirm.ftl");
-      seen.add("logout-confirm.ftl");
-      await checkVariants(page, "logout-confirm", lang);
-    }
+    // Sign-out asked for by an application without an ID token; German through the page's own
+    // language menu (the user's language, set on the sign-in pages, outranks ui_locales).
+    await page.goto(`${realm.issuer}/protocol/openid-connect/logout`);
+    await waitForPage(page, "logout-confirm.ftl");
+    seen.add("logout-confirm.ftl");
+    violations.push(...(await pageVariantsInBothLanguages(page, "logout-confirm")));
+    await switchLanguage(page, "de");
     await page.click("#kc-logout");
     await waitForPage(page, "info.ftl");
     seen.add("info.ftl");
     await checkVariants(page, "info", "de");
+    // Signed out already: Keycloak asks nothing and says so.
+    await page.goto(`${realm.issuer}/protocol/openid-connect/logout?ui_locales=en`);
+    if ((await currentPageId(page)) === "logout-confirm.ftl") await page.click("#kc-logout");
+    await waitForPage(page, "info.ftl");
+    await checkVariants(page, "info", "en");
 
+    // A stranger's error (no language cookie from the sign-in above; an unknown client's request
+    // is not read, so its ui_locales neither): the browser's language.
     for (const lang of ["en", "de"] as const) {
+      await context.clearCookies();
+      await context.setExtraHTTPHeaders({ "Accept-Language": lang });
       await page.goto(`${realm.issuer}/protocol/openid-connect/auth?client_id=no-such-app&response_type=code&scope=openid&ui_locales=${lang}`);
       await waitForPage(page, "error.ftl");
       seen.add("error.ftl");

@@ -5,7 +5,7 @@
 // invites to continue with their organisation's sign-in.
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
-import { accessibilityViolations, currentPageId, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, pageVariants, pageVariantsInBothLanguages, currentPageId, waitForPage } from "../support/pages.js";
 import { policyClient, provision } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
@@ -20,6 +20,8 @@ beforeAll(async () => {
   await addIdentityProvider(local, upstream, "partner");
   await provision(local);
   await useOurTheme(local);
+  // English and German, so each page is checked and pictured in both.
+  await local.admin.realms.update({ realm: local.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
 });
 
 /** A local account with a password, whose email is the upstream user's. */
@@ -48,6 +50,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
       expect(await p.locator('[data-testid="identity-provider"]').textContent()).toBe("Continue with Corp partner");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-first-page");
+      expect(await pageVariantsInBothLanguages(p, "broker-first-page")).toEqual([]);
       await p.click("#social-partner");
       await upstreamSignIn(p, up, false);
       await waitForPage(p, "login-idp-link-confirm.ftl");
@@ -55,12 +58,16 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
       expect(await p.evaluate(() => document.activeElement?.id)).toBe("linkAccount");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-link-confirm");
+      expect(await pageVariantsInBothLanguages(p, "login-idp-link-confirm")).toEqual([]);
       await p.click("#linkAccount");
       // No mail server: Keycloak asks the user to prove the existing account by signing in to it.
       await waitForPage(p, "login.ftl");
       expect(await p.locator('[data-testid="page-message"]').textContent()).toMatch(/link your account with Corp partner/);
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-link-reauthenticate");
+      // English only: this page belongs to Keycloak's first-broker-login flow, and a language link
+      // would show the browser flow's first page instead.
+      expect(await pageVariants(p, "broker-link-reauthenticate", "en")).toEqual([]);
       await p.fill("#password", "local-password");
       await p.click("#kc-login");
     });
@@ -81,6 +88,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
         expect(await p.locator("body").textContent()).not.toContain("Please re-authenticate");
         expect(await accessibilityViolations(p)).toEqual([]);
         await screenshot(p, "broker-reauthenticate");
+        expect(await pageVariantsInBothLanguages(p, "broker-reauthenticate")).toEqual([]);
         await p.click("#social-partner");
         // Keycloak passes prompt=login on: the organisation's sign-in asks for the password again.
         await p.waitForSelector("#password");
@@ -113,6 +121,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
       expect(await p.inputValue("#firstName")).toBe("Upstream");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "broker-review-profile");
+      expect(await pageVariantsInBothLanguages(p, "idp-review-user-profile")).toEqual([]);
       await p.fill("#lastName", "Lastname");
       await p.click("#kc-submit");
       // The new account is Tier-less: level 1 asks nothing more of a brokered sign-in.

@@ -3,7 +3,7 @@
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { accessibilityViolations, signInWithPassword, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, pageLanguage, pageVariants, signInWithPassword, switchLanguage, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
@@ -18,8 +18,11 @@ let idFirstClient: TestClient;
 
 beforeAll(async () => {
   await useOurTheme(realm);
+  // English and German, so each page is checked and pictured in both.
+  await realm.admin.realms.update({ realm: realm.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
   client = await createTestClient(realm);
   await useOurTheme(idFirst);
+  await idFirst.admin.realms.update({ realm: idFirst.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
   const admin = idFirst.admin.authenticationManagement;
   const flow = "id-first";
   await admin.createFlow({ alias: flow, providerId: "basic-flow", topLevel: true, builtIn: false, description: "" });
@@ -80,33 +83,39 @@ describe("pages around the sign-in, in the kc-assurance design", () => {
   it("offers to continue or start over when a sign-in page is sent again", async () => {
     const user = await createUser(idFirst, "twice");
     const { page, console } = await newPage();
-    await signIn(page, idFirstClient, async (p) => {
-      await waitForPage(p, "login-username.ftl");
-      // The username page's form, sent again from the password page (as the browser's back
-      // button and a second submit do): Keycloak says the page expired.
-      const staleAction = await p.evaluate(() => (window as unknown as { kcContext: { url: { loginAction: string } } }).kcContext.url.loginAction);
-      await p.fill("#username", user.username);
-      await p.click("#kc-login");
-      await waitForPage(p, "login-password.ftl");
-      await Promise.all([
-        p.waitForNavigation(),
-        p.evaluate((action) => {
-          const form = document.createElement("form");
-          form.method = "post";
-          form.action = action;
-          document.body.append(form);
-          form.submit();
-        }, staleAction),
-      ]);
-      await waitForPage(p, "login-page-expired.ftl");
-      expect(await p.isVisible("#loginRestartLink")).toBe(true);
-      expect(await accessibilityViolations(p)).toEqual([]);
-      await screenshot(p, "login-page-expired");
-      await p.click("#loginContinueLink");
-      await waitForPage(p, "login-password.ftl");
-      await p.fill("#password", user.password);
-      await p.click("#kc-login");
-    });
+    // In English, then in German, chosen on the first page (a language link on the expired page
+    // would show the current step instead).
+    for (const lang of ["en", "de"] as const) {
+      await page.context().clearCookies();
+      await signIn(page, idFirstClient, async (p) => {
+        await waitForPage(p, "login-username.ftl");
+        if (lang === "de") await switchLanguage(p, "de");
+        // The username page's form, sent again from the password page (as the browser's back
+        // button and a second submit do): Keycloak says the page expired.
+        const staleAction = await p.evaluate(() => (window as unknown as { kcContext: { url: { loginAction: string } } }).kcContext.url.loginAction);
+        await p.fill("#username", user.username);
+        await p.click("#kc-login");
+        await waitForPage(p, "login-password.ftl");
+        await Promise.all([
+          p.waitForNavigation(),
+          p.evaluate((action) => {
+            const form = document.createElement("form");
+            form.method = "post";
+            form.action = action;
+            document.body.append(form);
+            form.submit();
+          }, staleAction),
+        ]);
+        await waitForPage(p, "login-page-expired.ftl");
+        expect(await pageLanguage(p)).toBe(lang);
+        expect(await p.isVisible("#loginRestartLink")).toBe(true);
+        expect(await pageVariants(p, "login-page-expired", lang)).toEqual([]);
+        await p.click("#loginContinueLink");
+        await waitForPage(p, "login-password.ftl");
+        await p.fill("#password", user.password);
+        await p.click("#kc-login");
+      });
+    }
     expect(console.errors).toEqual([]);
   });
 });

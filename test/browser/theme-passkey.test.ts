@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, signOut, type TestClient } from "../support/oidc.js";
-import { accessibilityViolations, registerWebAuthn, signInWithPasskey, signInWithPassword, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, pageVariantsInBothLanguages, registerWebAuthn, signInWithPasskey, signInWithPassword, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { enablePasskeys, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser, type TestUser } from "../support/users.js";
@@ -17,6 +17,8 @@ let client: TestClient;
 
 beforeAll(async () => {
   await useOurTheme(realm);
+  // English and German, so each page is checked and pictured in both.
+  await realm.admin.realms.update({ realm: realm.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
   client = await createTestClient(realm);
 });
 
@@ -70,6 +72,7 @@ describe("passkey sign-in on the first page of the kc-assurance theme", () => {
       expect(await p.getAttribute("#username", "autocomplete")).toBe("username webauthn");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "login-passkey");
+      expect(await pageVariantsInBothLanguages(p, "login-passkey")).toEqual([]);
       const posted = passkeyPosted(p);
       await signInWithPasskey(p);
       await posted;

@@ -7,7 +7,7 @@
 // want of a mail server; so is the new-password step, which has a page of its own.
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn } from "../support/oidc.js";
-import { accessibilityViolations, readTotpSecret, requestCredentialReset, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, pageVariantsInBothLanguages, readTotpSecret, requestCredentialReset, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { createUserWithTotp, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 
@@ -36,6 +36,8 @@ async function otpCredentials(userId: string): Promise<{ id?: string; userLabel?
 describe("TOTP reset page of the kc-assurance theme", () => {
   beforeAll(async () => {
     await useOurTheme(realm);
+  // English and German, so each page is checked and pictured in both.
+  await realm.admin.realms.update({ realm: realm.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
     await bindResetOtpFlow();
   });
 
@@ -59,6 +61,7 @@ describe("TOTP reset page of the kc-assurance theme", () => {
       expect(await p.evaluate(() => document.activeElement?.id)).toBe("kc-otp-credential-0");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "totp-reset");
+      expect(await pageVariantsInBothLanguages(p, "login-reset-otp")).toEqual([]);
       await p.click('label[for="kc-otp-credential-1"]');
       await p.click("#kc-otp-reset-form-submit");
       const secret = await readTotpSecret(p);

@@ -4,7 +4,7 @@
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { accessibilityViolations, fieldError, readTotpSecret, signInWithPassword, submitTotp, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, pageVariantsInBothLanguages, fieldError, readTotpSecret, signInWithPassword, submitTotp, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { createUserWithTotp, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
@@ -15,6 +15,8 @@ let client: TestClient;
 
 beforeAll(async () => {
   await useOurTheme(realm);
+  // English and German, so each page is checked and pictured in both.
+  await realm.admin.realms.update({ realm: realm.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
   client = await createTestClient(realm);
 });
 
@@ -43,6 +45,7 @@ describe("TOTP pages of the kc-assurance theme", () => {
       await waitForPage(p, "login.ftl");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "login");
+      expect(await pageVariantsInBothLanguages(p, "login")).toEqual([]);
       await signInWithPassword(p, user.username, user.password);
       const secret = await readTotpSecret(p);
       expect(await p.getAttribute("#kc-totp-qr-code", "src")).toMatch(/^data:image\/png;base64,/);

@@ -3,7 +3,7 @@
 import type { BrowserContext } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { createTestClient, signIn, type TestClient } from "../support/oidc.js";
-import { accessibilityViolations, registerWebAuthn, retryWebAuthn, signInWithPassword, useWebAuthn, waitForPage } from "../support/pages.js";
+import { accessibilityViolations, pageLanguage, pageVariants, registerWebAuthn, retryWebAuthn, signInWithPassword, useWebAuthn, waitForPage } from "../support/pages.js";
 import { useFreshRealm } from "../support/realm.js";
 import { bindSecondFactors, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
@@ -15,6 +15,8 @@ let client: TestClient;
 
 beforeAll(async () => {
   await useOurTheme(realm);
+  // English and German, so each page is checked and pictured in both.
+  await realm.admin.realms.update({ realm: realm.name }, { internationalizationEnabled: true, supportedLocales: ["en", "de"], defaultLocale: "en" });
   await bindSecondFactors(realm, ["otp", "webauthn"]);
   // User verification required, so that a failed verification can bring the error page.
   await realm.admin.realms.update({ realm: realm.name }, { webAuthnPolicyUserVerificationRequirement: "required" } as Record<string, unknown>);
@@ -31,6 +33,12 @@ const newPage = async () => {
   const page = await context.newPage();
   return { page, console: watchConsole(page) };
 };
+
+/** The user's language (Keycloak's `locale` attribute), the rest of the account as it is. */
+async function setUserLanguage(r: typeof realm, id: string, lang: string): Promise<void> {
+  const current = await r.admin.users.findOne({ id });
+  await r.admin.users.update({ id }, { ...current, attributes: { ...current?.attributes, locale: [lang] } });
+}
 
 describe("WebAuthn pages of the kc-assurance theme", () => {
   it("registers a named security key, signs in with it, and recovers from a failed attempt", async () => {
@@ -66,7 +74,23 @@ describe("WebAuthn pages of the kc-assurance theme", () => {
       await waitForPage(p, "webauthn-error.ftl");
       expect(await accessibilityViolations(p)).toEqual([]);
       await screenshot(p, "webauthn-error");
+      expect(await pageVariants(p, "webauthn-error", "en")).toEqual([]);
       expect(await p.isVisible("#try-another-way")).toBe(false);
+      await authenticator.setUserVerified(true);
+      await retryWebAuthn(p);
+      await useWebAuthn(p);
+    });
+    // The error page once more, in German: the user's language (a language link on the error
+    // page would show the key's page instead).
+    await setUserLanguage(realm, user.id, "de");
+    await page.context().clearCookies();
+    await authenticator.setUserVerified(false);
+    await signIn(page, client, async (p) => {
+      await signInWithPassword(p, user.username, user.password);
+      await useWebAuthn(p);
+      await waitForPage(p, "webauthn-error.ftl");
+      expect(await pageLanguage(p)).toBe("de");
+      expect(await pageVariants(p, "webauthn-error", "de")).toEqual([]);
       await authenticator.setUserVerified(true);
       await retryWebAuthn(p);
       await useWebAuthn(p);
