@@ -4,9 +4,9 @@
 // <scheme>-<size>.png. Tier 0's first sign-in (three set-up pages), its next sign-in (code, key),
 // Tier 1's "try another way" to a recovery code, sign-out, an error; and German reached as users
 // reach it (the language menu, ui_locales, the browser's Accept-Language).
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
-import { REDIRECT_URI, signIn } from "../support/oidc.js";
+import { REDIRECT_URI, signIn, type TestClient } from "../support/oidc.js";
 import {
   accessibilityViolations,
   confirmRecoveryCodes,
@@ -100,13 +100,19 @@ describe("every page type, in English and German, light and dark, phone and desk
     await context.close();
   });
 
-  it("Tier 0: three set-up pages, then the code and the key; sign-out and an error", async () => {
-    const user = await tierUser(realm, "ada", "tier-0-platform-admins");
-    const client = await policyClient(realm, "self-service");
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  // Tier 0's browser, shared by the next three tests (they run in order).
+  let user: TestUser;
+  let client: TestClient;
+  let context: BrowserContext;
+  let page: Page;
+  let secret = "";
+
+  it("Tier 0, first sign-in: username, password, then three set-up pages", async () => {
+    user = await tierUser(realm, "ada", "tier-0-platform-admins");
+    client = await policyClient(realm, "self-service");
+    context = await browser.newContext();
+    page = await context.newPage();
     await addVirtualAuthenticator(page, { transport: "usb", hasResidentKey: false });
-    let secret = "";
 
     await signIn(page, client, async (p) => {
       // The focus ring, reached by keyboard, stands out from the card: 3:1 at least (WCAG 1.4.11).
@@ -156,7 +162,9 @@ describe("every page type, in English and German, light and dark, phone and desk
       }
     });
 
-    // The next sign-in: the code, then the key.
+  }, 300_000);
+
+  it("Tier 0, next sign-in: the code, then the key", async () => {
     await context.clearCookies();
     await signIn(page, client, async (p) => {
       await firstFactor(p, user);
@@ -169,6 +177,9 @@ describe("every page type, in English and German, light and dark, phone and desk
       await p.click("#authenticateWebAuthnButton");
     });
 
+  }, 240_000);
+
+  it("sign-out, its information page, and an error", async () => {
     // Sign-out asked for by an application without an ID token; German through the page's own
     // language menu (the user's language, set on the sign-in pages, outranks ui_locales).
     await page.goto(`${realm.issuer}/protocol/openid-connect/logout`);
@@ -197,7 +208,7 @@ describe("every page type, in English and German, light and dark, phone and desk
       await checkVariants(page, "error", lang);
     }
     await context.close();
-  });
+  }, 180_000);
 
   it("Tier 1: try another way, then a recovery code, in English and then in German", async () => {
     const user = await tierUser(realm, "bea", "tier-1-operators");
@@ -257,7 +268,7 @@ describe("every page type, in English and German, light and dark, phone and desk
       });
     }
     await context.close();
-  });
+  }, 300_000);
 
   it("reaches German by ui_locales and by the browser's language", async () => {
     const client = await policyClient(realm, "self-service");
