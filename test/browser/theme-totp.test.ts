@@ -111,6 +111,26 @@ describe("TOTP pages of the kc-assurance theme", () => {
     expect(console.errors).toEqual([]);
   });
 
+  it("lets the person at a set-up page say it is not them and start over", async () => {
+    const user = await createUser(realm, "notme");
+    await realm.admin.users.update({ id: user.id }, { requiredActions: ["CONFIGURE_TOTP"] });
+    const { page, console } = await newPage();
+    const outcome = await signIn(page, client, async (p) => {
+      await signInWithPassword(p, user.username, user.password);
+      await waitForPage(p, "login-config-totp.ftl");
+      expect(await p.locator('[data-testid="attempted-username"]').textContent()).toBe(`Signing in as ${user.username}`);
+      await p.click("#reset-login");
+      // A fresh sign-in page, nobody signed in; the set-up stays pending for the account.
+      await waitForPage(p, "login.ftl");
+      expect(await p.inputValue("#username")).toBe("");
+      throw new Error("back at the start");
+    }).then(() => "token", (e: Error) => e.message);
+    expect(outcome).toBe("back at the start");
+    expect((await realm.admin.users.findOne({ id: user.id }))?.requiredActions).toContain("CONFIGURE_TOTP");
+    expect(await realm.admin.users.listSessions({ id: user.id })).toHaveLength(0);
+    expect(console.errors).toEqual([]);
+  });
+
   it("takes the policy facts as data: a value that would end the page's script stays a string", async () => {
     const user = await createUser(realm, "tricky");
     await realm.admin.users.update({ id: user.id }, { requiredActions: ["CONFIGURE_TOTP"] });

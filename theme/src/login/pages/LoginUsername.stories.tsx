@@ -12,3 +12,17 @@ export const WithPasskeys: Story = { args: { kcContext: { enableWebAuthnConditio
 export const UnknownUser: Story = {
   args: { kcContext: { messagesPerField: { existsError: () => true, getFirstError: () => "Invalid username or email." } } },
 };
+/** A user asked to sign in again (prompt=login) whose account is linked to an identity provider. */
+export const ReauthenticateWithIdentityProvider: Story = {
+  args: {
+    kcContext: {
+      usernameHidden: true,
+      auth: { attemptedUsername: "zoe", showUsername: true },
+      message: { type: "info", summary: "Please re-authenticate to continue" },
+      social: { providers: [{ alias: "partner", displayName: "Corp Partner", loginUrl: "#", providerId: "oidc", iconClasses: "" }] },
+    },
+  },
+};
+export const WithIdentityProviders: Story = {
+  args: { kcContext: { social: { providers: [{ alias: "partner", displayName: "Corp Partner", loginUrl: "#", providerId: "oidc", iconClasses: "" }] } } },
+};
