@@ -97,6 +97,13 @@ describe("login-recovery-authn-code-config.ftl", () => {
     });
     expect(screen.getByTestId("recovery-scope")).toHaveTextContent("Each code lets you sign in once in place of your authenticator app or your security key.");
     expect(screen.getByTestId("recovery-scope-limit")).toHaveTextContent("A code does not replace your security key where a sign-in asks for it specifically.");
+    cleanup();
+    // What apply writes for the example policy: level 1 (password, passkey) takes no codes either.
+    renderPage("login-recovery-authn-code-config.ftl", {
+      ...overrides,
+      kcaThemePolicy: JSON.stringify({ v: 1, recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["password", "passkey", "webauthn"] } }),
+    });
+    expect(screen.getByTestId("recovery-scope-limit")).toHaveTextContent(/^A code does not replace your passkey or your security key where/);
   });
 
   it("says so in German too", async () => {

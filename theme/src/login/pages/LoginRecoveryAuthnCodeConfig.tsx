@@ -38,7 +38,9 @@ export function RecoveryCodesScope({ kcContext, i18n }: { kcContext: KcContext; 
     );
   }
   const replaces = facts.replaces.filter((f) => f !== "recovery-codes");
-  const notFor = facts.notFor.filter((f) => f !== "recovery-codes");
+  // The password is left out of what codes do not replace: no one takes a code for a password, and
+  // the sentence's advice (keep a spare, the administrator resets it) is about devices.
+  const notFor = facts.notFor.filter((f) => f !== "recovery-codes" && f !== "password");
   return (
     <div id="kca-recovery-scope" data-testid="recovery-scope" data-facts="policy">
       <p className="kca-lead">{replaces.length > 0 ? msg("kcaRecoveryScopeReplaces", orList(i18n, replaces)) : msg("kcaRecoveryScopeNone")}</p>
