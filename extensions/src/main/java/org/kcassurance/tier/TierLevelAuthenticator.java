@@ -1,13 +1,11 @@
 package org.kcassurance.tier;
 
+import org.kcassurance.spi.StepAuthenticator;
 import java.util.Map;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -21,7 +19,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * level to max(requested, tier level), so the same ladder runs and records the levels, and tokens
  * carry the tier level's acr. It never lowers a request and never authenticates anyone by itself.
  */
-public class TierLevelAuthenticator implements Authenticator {
+public class TierLevelAuthenticator implements StepAuthenticator {
 
     static final String ROLE = "kca.tier.role";
     static final String LEVEL = "kca.tier.level";
@@ -61,18 +59,5 @@ public class TierLevelAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

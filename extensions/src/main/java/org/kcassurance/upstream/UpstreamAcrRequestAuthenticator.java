@@ -1,14 +1,11 @@
 package org.kcassurance.upstream;
 
+import org.kcassurance.spi.StepAuthenticator;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -22,7 +19,7 @@ import org.jboss.logging.Logger;
  * mean nothing upstream) only when that note is absent; "" sends nothing. Always ends "attempted", so the next
  * alternative runs; it never authenticates anyone.
  */
-public class UpstreamAcrRequestAuthenticator implements Authenticator {
+public class UpstreamAcrRequestAuthenticator implements StepAuthenticator {
 
     static final String REQUEST = "kca.upstream.request";
 
@@ -69,18 +66,5 @@ public class UpstreamAcrRequestAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,12 +1,12 @@
 package org.kcassurance.upstream;
 
+import org.kcassurance.spi.StepAuthenticator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
@@ -18,7 +18,6 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -35,7 +34,7 @@ import org.jboss.logging.Logger;
  * sign-in, so the LoA conditions that follow in the same post login flow then ask local factors (or deny) only
  * for the levels the upstream did not cover. It never shows a page and never lowers what the client requested.
  */
-public class UpstreamAssuranceAuthenticator implements Authenticator {
+public class UpstreamAssuranceAuthenticator implements StepAuthenticator {
 
     static final String TRUST = "kca.upstream.trust";
     static final String LEVELS = "kca.upstream.levels";
@@ -227,18 +226,5 @@ public class UpstreamAssuranceAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
