@@ -41,6 +41,13 @@ export interface DesiredRealm {
   };
 }
 
+/** Keycloak keeps supported locales as a set; both sides list them sorted (read-realm.ts sorts too). */
+const languageFields = (languages: readonly string[]): Fields => ({
+  internationalizationEnabled: true,
+  supportedLocales: [...languages].sort(),
+  defaultLocale: languages[0],
+});
+
 export function compileRealm(policy: Policy): DesiredRealm {
   const acrMap = Object.fromEntries(policy.levels.flatMap((l) => l.acr.map((acr) => [acr, l.rank])));
   const enabled = new Set(policy.enabledFactors);
@@ -48,6 +55,7 @@ export function compileRealm(policy: Policy): DesiredRealm {
   return {
     realm: {
       ...(policy.theme ? { loginTheme: policy.theme } : {}),
+      ...(policy.languages ? languageFields(policy.languages) : {}),
       otpPolicyType: "totp",
       otpPolicyAlgorithm: otpAlgorithm,
       otpPolicyDigits: policy.totp.digits,

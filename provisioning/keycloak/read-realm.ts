@@ -45,13 +45,15 @@ export class RealmNotFoundError extends Error {}
 
 /** Fields the realm representation leaves out until they are first set, with the value that means. */
 const UNSET: Fields = { webAuthnPolicyPasswordlessPasskeysEnabled: false };
+/** Fields Keycloak keeps as sets and returns in no fixed order; the desired side lists them sorted. */
+const SETS: ReadonlySet<string> = new Set(["supportedLocales"]);
 
 export async function readRealm(admin: AdminClient, realm: string, desired: DesiredRealm): Promise<ActualRealm> {
   const rep = (await admin.realms.findOne({ realm })) as (Record<string, unknown> & { attributes?: Record<string, string> }) | null;
   if (!rep) throw new RealmNotFoundError(`realm "${realm}" does not exist on the server`);
   const attributes = rep.attributes ?? {};
   const realmFields = Object.fromEntries(
-    Object.keys(desired.realm).map((k) => [k, k.startsWith("attributes.") ? attributes[k.slice("attributes.".length)] : (rep[k] ?? UNSET[k])]),
+    Object.keys(desired.realm).map((k) => [k, k.startsWith("attributes.") ? attributes[k.slice("attributes.".length)] : SETS.has(k) && Array.isArray(rep[k]) ? [...(rep[k] as string[])].sort() : (rep[k] ?? UNSET[k])]),
   );
   const webauthnPolicies = Object.fromEntries(Object.entries(rep).filter(([k]) => k.startsWith("webAuthnPolicy")));
 

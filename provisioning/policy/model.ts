@@ -89,6 +89,8 @@ export interface Audit {
 export interface Policy {
   readonly realm?: string;
   readonly theme?: string;
+  /** Languages of the login pages, the default first; undefined leaves the realm's as they are. */
+  readonly languages?: readonly string[];
   readonly levels: readonly Level[];
   readonly enabledFactors: readonly Factor[];
   readonly totp: TotpPolicy;

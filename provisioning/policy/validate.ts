@@ -31,6 +31,15 @@ function sortIssues(issues: PolicyIssue[]): PolicyIssue[] {
   return issues.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** What a value of a schema definition looks like, for messages (ajv would quote the pattern). */
+const DEFINITION_WORDS: Readonly<Record<string, string>> = {
+  duration: `a duration such as 300, "90s", "15m", "10h" or "30d"`,
+  language: "a language tag such as en, de or pt-BR",
+};
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  array: "a list", object: "a mapping of fields", string: "text", integer: "a whole number", number: "a number", boolean: "true or false",
+};
+
 function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] {
   // oneOf/allOf wrappers repeat what their branches say; keep the most specific message per place.
   const seen = new Set<string>();
@@ -39,8 +48,9 @@ function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] 
     if (e.keyword === "oneOf" || e.keyword === "allOf" || e.keyword === "if") continue;
     const path: (string | number)[] = e.instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
     let message: string;
-    if (e.schemaPath.includes("/definitions/duration/")) {
-      message = `expected a duration such as 300, "90s", "15m", "10h" or "30d"`;
+    const definition = Object.keys(DEFINITION_WORDS).find((d) => e.schemaPath.includes(`/definitions/${d}/`));
+    if (definition) {
+      message = `expected ${DEFINITION_WORDS[definition]}`;
     } else switch (e.keyword) {
       case "additionalProperties":
         path.push(String(e.params.additionalProperty));
@@ -57,6 +67,16 @@ function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] 
         break;
       case "pattern":
         message = `expected text matching ${e.params.pattern}`;
+        break;
+      case "type":
+        message = `expected ${TYPE_WORDS[String(e.params.type)] ?? e.params.type}`;
+        break;
+      case "minItems":
+        message = `expected at least ${e.params.limit} item${e.params.limit === 1 ? "" : "s"}`;
+        break;
+      case "uniqueItems":
+        path.push(e.params.i as number);
+        message = `listed twice (first at [${e.params.j}])`;
         break;
       default:
         message = `expected ${e.message ?? "a different value"}`.replace(/^expected must /, "expected ").replace(/^expected should /, "expected ");
@@ -196,6 +216,7 @@ function normalize(raw: Raw, report: Report): Policy {
   return {
     realm: raw.realm,
     theme: raw.theme,
+    ...(raw.languages ? { languages: raw.languages } : {}),
     levels,
     enabledFactors,
     totp: {

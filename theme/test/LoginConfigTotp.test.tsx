@@ -58,6 +58,36 @@ describe("login-config-totp.ftl", () => {
     expect(screen.getByTestId("setup-progress")).toHaveTextContent("Account set-up, step 1");
   });
 
+  it("says when this user will be asked, from the tiers our provider names", () => {
+    const facts = JSON.stringify({
+      v: 1,
+      asked: { totp: "depends" },
+      tiers: [{ role: "kca-tier-2", asked: { totp: "every-sign-in" } }, { role: "kca-tier-3", asked: { totp: "step-up" } }],
+      noTier: { totp: "step-up" },
+    });
+    const when = (kcaTiers: string[] | undefined) => {
+      renderPage("login-config-totp.ftl", { kcaThemePolicy: facts, ...(kcaTiers ? { kcaTiers } : {}) });
+      const asked = screen.getByTestId("when-asked").getAttribute("data-asked");
+      cleanup();
+      return asked;
+    };
+    expect(when(["kca-tier-3"])).toBe("step-up");
+    expect(when(["kca-tier-2"])).toBe("every-sign-in");
+    // In two tiers: asked whenever either asks.
+    expect(when(["kca-tier-3", "kca-tier-2"])).toBe("every-sign-in");
+    expect(when([])).toBe("step-up");
+    // Without our provider the page does not know the user's tiers.
+    expect(when(undefined)).toBe("depends");
+  });
+
+  it("says step N of M when the server counts the sign-in's set-up pages", async () => {
+    renderPage("login-config-totp.ftl", { totp: { username: "ada" }, kcaSetup: { step: 2, of: 3 } });
+    expect(screen.getByTestId("setup-progress")).toHaveTextContent("Account set-up, step 2 of 3");
+    cleanup();
+    renderPage("login-config-totp.ftl", { totp: { username: "ada" }, kcaSetup: { step: 1, of: 2 }, locale: { currentLanguageTag: "de" } });
+    expect(await screen.findByText("Kontoeinrichtung, Schritt 1 von 2")).toBeInTheDocument();
+  });
+
   it("words the page as part of a step-up when the user is already signed in", () => {
     document.cookie = "KEYCLOAK_SESSION=myrealm/user/x; path=/";
     renderPage("login-config-totp.ftl", { totp: { username: "ada" }, url: { loginAction: "/realms/r/login-actions/required-action?tab_id=T9" } });

@@ -170,12 +170,40 @@ describe("what the theme is told about the policy (realm attribute kcaThemePolic
       v: 1,
       // Tiers 0-2 are asked TOTP at every sign-in once set up; tier 3 and users in no tier only on step-up.
       asked: { totp: "depends", webauthn: "depends", passkey: "every-sign-in" },
+      // Per tier: tier 2 (level 1, TOTP required) is asked TOTP at every sign-in, a key only on step-up.
+      tiers: [
+        { role: "kca-tier-0", asked: { totp: "every-sign-in", webauthn: "every-sign-in", passkey: "every-sign-in" } },
+        { role: "kca-tier-1", asked: { totp: "every-sign-in", webauthn: "every-sign-in", passkey: "every-sign-in" } },
+        { role: "kca-tier-2", asked: { totp: "every-sign-in", webauthn: "step-up", passkey: "every-sign-in" } },
+        { role: "kca-tier-3", asked: { totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" } },
+      ],
+      noTier: { totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" },
       // Level 2 takes a code in place of TOTP or a key; level 3 (a key only) and level 1 do not.
       recoveryCodes: { replaces: ["totp", "webauthn"], notFor: ["password", "passkey", "webauthn"] },
     });
     const onlyStepUp = checkPolicy("x.yaml", text.replace(/ {2}- tier: 0[\s\S]*?(?= {2}- tier: 3)/, ""));
     if (!onlyStepUp.ok) throw new Error(onlyStepUp.issues.map((i) => i.message).join());
     expect(JSON.parse(compileRealm(onlyStepUp.policy).realm["attributes.kcaThemePolicy"] as string).asked).toEqual({ totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" });
+  });
+});
+
+describe("the realm's languages", () => {
+  it("turns languages on with the listed locales, the first the default; a policy without them leaves the realm's alone", () => {
+    expect(desired.realm).toMatchObject({ internationalizationEnabled: true, supportedLocales: ["de", "en"], defaultLocale: "en" });
+    const german = checkPolicy("x.yaml", text.replace("languages: [en, de]", "languages: [de, pt-BR, en]"));
+    if (!german.ok) throw new Error("invalid");
+    expect(compileRealm(german.policy).realm).toMatchObject({ supportedLocales: ["de", "en", "pt-BR"], defaultLocale: "de" });
+    const none = checkPolicy("x.yaml", text.replace("languages: [en, de]\n", ""));
+    if (!none.ok) throw new Error("invalid");
+    const fields = Object.keys(compileRealm(none.policy).realm);
+    expect(fields).not.toContain("internationalizationEnabled");
+    expect(fields).not.toContain("supportedLocales");
+    expect(fields).not.toContain("defaultLocale");
+  });
+
+  it("plans a new default language as one field change", () => {
+    const actual = { ...converged(), realm: { ...desired.realm, defaultLocale: "de" } };
+    expect(computePlan(desired, actual).changes).toEqual([{ action: "update", kind: "realm", name: "example", details: ['defaultLocale: "de" -> "en"'] }]);
   });
 });
 

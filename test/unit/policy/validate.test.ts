@@ -60,6 +60,9 @@ const cases: Case[] = [
   c("duplicate route", '"POST /api/auth/admin/clients"', '"POST /api/identity/admin/users/{id}/mfa-reset"', '- route: "POST /api/identity/admin/users/{id}/mfa-reset"\n      level: loa2', "api.routes[1].route", /matches the same requests as route 0/),
   c("route with a space in its path", '"POST /api/auth/admin/clients"', '"POST /api/auth/{bad id}"', "POST /api/auth/{bad id}", "api.routes[1].route", /one space/),
   c("malformed route path segment", '"POST /api/auth/admin/clients"', '"POST /api/auth/{id-}"', "POST /api/auth/{id-}", "api.routes[1].route", /neither plain text.*\{param\}/),
+  c("language list not a list", "languages: [en, de]", "languages: de", "languages: de", "languages", /expected a list/),
+  c("language tag malformed", "languages: [en, de]", "languages: [en, German]", "German", "languages[1]", /expected a language tag such as en, de or pt-BR/),
+  c("language listed twice", "languages: [en, de]", "languages: [en, de, en]", "en]", "languages[2]", /listed twice \(first at \[0\]\)/),
   ...identityProviderCases(),
 ];
 

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-empty-object-type */
-// The kcContext Keycloak serialises into every page, as Keycloakify types it. No extra pages; one
-// extra field, added by the line our build puts into every page template (vite.config.ts).
+// The kcContext Keycloak serialises into every page, as Keycloakify types it. No extra pages; three
+// extra fields: one added by the line our build puts into every page template (vite.config.ts), two
+// by our Keycloak provider as page attributes, which Keycloakify serialises with the rest.
 import type { ExtendKcContext } from "keycloakify/login";
 import type { KcEnvName, ThemeName } from "../kc.gen";
 
@@ -9,6 +10,13 @@ export type KcContextExtension = {
   properties: Record<KcEnvName, string> & {};
   /** The realm attribute `kcaThemePolicy` (JSON, see policyFacts.ts); "" when the realm has none. */
   kcaThemePolicy?: string;
+  /**
+   * Where a set-up page stands among the required actions of this sign-in, from our Keycloak
+   * provider (extensions/, SetupProgressFormsProvider); absent without it or for a single page.
+   */
+  kcaSetup?: { step: number; of: number };
+  /** The policy's tier roles the user holds, from the same provider, where the page has a user. */
+  kcaTiers?: string[];
 };
 
 export type KcContextExtensionPerPage = {};

@@ -116,6 +116,7 @@ const { useI18n } = i18nBuilder
       kcaStepUpSetupExplanation:
         "You are already signed in. What you are about to open asks for a stronger sign-in, and your account needs this set up first.",
       kcaSetupStep: "Account set-up, step {0}",
+      kcaSetupStepOf: "Account set-up, step {0} of {1}",
       kcaSetupDone: "Done: {0}",
       kcaSetupKind_totp: "authenticator app",
       kcaSetupKind_webauthn: "security key",
@@ -272,6 +273,7 @@ const { useI18n } = i18nBuilder
       kcaStepUpSetupExplanation:
         "Sie sind bereits angemeldet. Was Sie öffnen möchten, verlangt eine stärkere Anmeldung, und dafür muss Ihr Konto zuerst eingerichtet werden.",
       kcaSetupStep: "Kontoeinrichtung, Schritt {0}",
+      kcaSetupStepOf: "Kontoeinrichtung, Schritt {0} von {1}",
       kcaSetupDone: "Erledigt: {0}",
       kcaSetupKind_totp: "Authenticator-App",
       kcaSetupKind_webauthn: "Sicherheitsschlüssel",

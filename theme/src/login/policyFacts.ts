@@ -8,11 +8,15 @@
 //   {
 //     "v": 1,
 //     "asked": { "totp": "every-sign-in" | "step-up" | "depends", "webauthn": …, "passkey": … },
+//     "tiers": [{ "role": "kca-tier-0", "asked": { "totp": "every-sign-in", … } }, …],
+//     "noTier": { "totp": "step-up", … },
 //     "recoveryCodes": { "replaces": ["totp", "webauthn"], "notFor": ["webauthn"] }
 //   }
 // asked[f]: once a user has set f up, when it is asked: at every sign-in (every tier that sets it
 //   up is asked it at every sign-in), only when an application asks for a level that needs it
 //   (no tier asks it at every sign-in), or depending on the tier ("depends").
+// tiers, noTier: the same per tier role and for users in no tier. Our Keycloak provider names the
+//   tier roles the user holds (kcContext.kcaTiers), so a page can say what this user is asked.
 // recoveryCodes.replaces: factors a recovery code stands in for at some level that asks them.
 // recoveryCodes.notFor: factors asked at some level that does not accept recovery codes.
 import type { KcContext } from "./KcContext";
@@ -22,8 +26,12 @@ export type PolicyFactor = (typeof POLICY_FACTORS)[number];
 export type Asked = "every-sign-in" | "step-up" | "depends";
 export type EnrolledFactor = "totp" | "webauthn" | "passkey";
 
+type AskedMap = Partial<Record<EnrolledFactor, Asked>>;
+
 export interface ThemePolicy {
-  readonly asked: Partial<Record<EnrolledFactor, Asked>>;
+  readonly asked: AskedMap;
+  readonly tiers?: readonly { readonly role: string; readonly asked: AskedMap }[];
+  readonly noTier?: AskedMap;
   readonly recoveryCodes?: { readonly replaces: readonly PolicyFactor[]; readonly notFor: readonly PolicyFactor[] };
 }
 
@@ -41,13 +49,11 @@ export function parseThemePolicy(raw: unknown): ThemePolicy | undefined {
     return undefined;
   }
   if (typeof data !== "object" || data === null || (data as { v?: unknown }).v !== 1) return undefined;
-  const { asked, recoveryCodes } = data as { asked?: unknown; recoveryCodes?: unknown };
-  const facts: { asked: Partial<Record<EnrolledFactor, Asked>>; recoveryCodes?: ThemePolicy["recoveryCodes"] } = { asked: {} };
-  if (typeof asked === "object" && asked !== null) {
-    for (const f of ["totp", "webauthn", "passkey"] as const) {
-      const value = (asked as Record<string, unknown>)[f];
-      if (typeof value === "string" && ASKED.includes(value)) facts.asked[f] = value as Asked;
-    }
+  const { asked, tiers, noTier, recoveryCodes } = data as { asked?: unknown; tiers?: unknown; noTier?: unknown; recoveryCodes?: unknown };
+  const facts: { -readonly [K in keyof ThemePolicy]: ThemePolicy[K] } = { asked: askedMap(asked) };
+  if (Array.isArray(tiers) && typeof noTier === "object" && noTier !== null) {
+    facts.tiers = tiers.flatMap((t: { role?: unknown; asked?: unknown } | null) => (t && typeof t.role === "string" ? [{ role: t.role, asked: askedMap(t.asked) }] : []));
+    facts.noTier = askedMap(noTier);
   }
   if (typeof recoveryCodes === "object" && recoveryCodes !== null) {
     const { replaces, notFor } = recoveryCodes as { replaces?: unknown; notFor?: unknown };
@@ -56,6 +62,31 @@ export function parseThemePolicy(raw: unknown): ThemePolicy | undefined {
   return facts;
 }
 
+function askedMap(raw: unknown): AskedMap {
+  const out: { [F in EnrolledFactor]?: Asked } = {};
+  if (typeof raw !== "object" || raw === null) return out;
+  for (const f of ["totp", "webauthn", "passkey"] as const) {
+    const value = (raw as Record<string, unknown>)[f];
+    if (typeof value === "string" && ASKED.includes(value)) out[f] = value as Asked;
+  }
+  return out;
+}
+
 export function themePolicy(kcContext: KcContext): ThemePolicy | undefined {
   return parseThemePolicy((kcContext as { kcaThemePolicy?: unknown }).kcaThemePolicy);
+}
+
+/**
+ * When this user will be asked for a factor once set up: from their tiers where the page knows them
+ * (asked by any of their tiers at every sign-in means at every sign-in), else over everyone.
+ */
+export function askedOf(facts: ThemePolicy | undefined, tiers: readonly string[] | undefined, factor: EnrolledFactor): Asked | undefined {
+  if (!facts) return undefined;
+  if (facts.tiers && facts.noTier && tiers) {
+    const groups = tiers.length ? facts.tiers.filter((t) => tiers.includes(t.role)).map((t) => t.asked) : [facts.noTier];
+    const values = groups.flatMap((g) => (g[factor] ? [g[factor]] : []));
+    if (values.includes("every-sign-in")) return "every-sign-in";
+    if (values.length && values.every((v) => v === "step-up")) return "step-up";
+  }
+  return facts.asked[factor];
 }

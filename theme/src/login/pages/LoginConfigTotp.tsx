@@ -59,7 +59,7 @@ export default function LoginConfigTotp({ kcContext, i18n }: PageProps<"login-co
       stepUp={setup.stepUp}
       stepUpText={msg("kcaStepUpSetupExplanation")}
       identity={username}
-      progressNode={<SetupProgress steps={setup.steps} i18n={i18n} />}
+      progressNode={<SetupProgress kcContext={kcContext} steps={setup.steps} i18n={i18n} />}
       focusHeading={!codeError && !labelError}
       hideWarnings
     >

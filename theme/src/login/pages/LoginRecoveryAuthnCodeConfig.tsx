@@ -96,7 +96,7 @@ export default function LoginRecoveryAuthnCodeConfig({ kcContext, i18n }: PagePr
       stepUp={setup.stepUp}
       stepUpText={msg("kcaStepUpSetupExplanation")}
       identity={setup.username}
-      progressNode={<SetupProgress steps={setup.steps} i18n={i18n} />}
+      progressNode={<SetupProgress kcContext={kcContext} steps={setup.steps} i18n={i18n} />}
       focusHeading
       hideWarnings
     >

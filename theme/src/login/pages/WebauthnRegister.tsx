@@ -42,7 +42,7 @@ export default function WebauthnRegister({ kcContext, i18n }: PageProps<"webauth
       stepUp={setup.stepUp}
       stepUpText={msg("kcaStepUpSetupExplanation")}
       identity={setup.username}
-      progressNode={<SetupProgress steps={setup.steps} i18n={i18n} />}
+      progressNode={<SetupProgress kcContext={kcContext} steps={setup.steps} i18n={i18n} />}
       focusHeading
       hideWarnings
     >

@@ -1,0 +1,67 @@
+package org.kcassurance.forms;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.keycloak.forms.login.LoginFormsPages;
+import org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProvider;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.theme.Theme;
+
+import jakarta.ws.rs.core.UriBuilder;
+
+/**
+ * Keycloak's FreeMarker login forms, plus two facts a page needs and Keycloak does not give it:
+ * <ul>
+ * <li>{@code kcaSetup = {step, of}} on a required-action page of a sign-in (SetupProgress); not for an
+ * action the application asked for (kc_action), a single page outside any sequence;</li>
+ * <li>{@code kcaTiers}: the policy's tier roles the user holds (UserTiers), where a user is known.</li>
+ * </ul>
+ * Nothing else changes; a theme that reads neither is unaffected.
+ */
+public class PageFactsFormsProvider extends FreeMarkerLoginFormsProvider {
+
+    static final String SEEN_NOTE = "kca.setup.seen";
+
+    public PageFactsFormsProvider(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    protected void createCommonAttributes(Theme theme, Locale locale, Properties messagesBundle, UriBuilder baseUriBuilder, LoginFormsPages page) {
+        super.createCommonAttributes(theme, locale, messagesBundle, baseUriBuilder, page);
+        if (realm == null || user == null) return;
+        List<String> tiers = UserTiers.held(realm.getAttribute(UserTiers.FACTS_ATTRIBUTE), name -> {
+            RoleModel role = realm.getRole(name);
+            return role != null && user.hasRole(role);
+        });
+        if (tiers != null) attributes.put("kcaTiers", tiers);
+        setupProgress();
+    }
+
+    private void setupProgress() {
+        if (authenticationSession == null || execution == null) return;
+        if (authenticationSession.getClientNote(Constants.KC_ACTION_EXECUTING) != null) return;
+        // On a required-action page, `execution` is the action's provider id (RequiredActionContextResult#form).
+        RequiredActionProviderModel current = realm.getRequiredActionProvidersStream()
+                .filter(a -> a.isEnabled() && execution.equals(a.getProviderId())).findFirst().orElse(null);
+        if (current == null) return;
+        Set<String> pending = new HashSet<>();
+        user.getRequiredActionsStream().forEach(pending::add);
+        pending.addAll(authenticationSession.getRequiredActions());
+        pending.removeIf(alias -> {
+            RequiredActionProviderModel m = realm.getRequiredActionProviderByAlias(alias);
+            return m == null || !m.isEnabled();
+        });
+        SetupProgress progress = SetupProgress.of(authenticationSession.getAuthNote(SEEN_NOTE), pending, current.getAlias());
+        authenticationSession.setAuthNote(SEEN_NOTE, progress.seen());
+        if (progress.worthShowing()) attributes.put("kcaSetup", Map.of("step", progress.step(), "of", progress.of()));
+    }
+}
