@@ -1,0 +1,27 @@
+// Mutation testing of the pure core with the `unit` Jest project (`npm run mutation`, see README).
+// Stryker's own break threshold is global; scripts/mutation/run.ts holds each folder to its own.
+import jestConfig from "./jest.config.js";
+
+const unit = jestConfig.projects.find((project) => project.displayName === "unit");
+
+export default {
+  testRunner: "jest",
+  jest: { configFile: "jest.config.js", config: { projects: [unit] } },
+  testRunnerNodeArgs: ["--experimental-vm-modules", "--disable-warning=ExperimentalWarning"],
+  coverageAnalysis: "perTest",
+  mutate: [
+    "provisioning/policy/**/*.ts",
+    "provisioning/compile/**/*.ts",
+    "provisioning/plan/**/*.ts",
+    "guard/core/**/*.ts",
+  ],
+  // The sandbox needs the TypeScript sources and the unit tests' fixtures, not the theme, the Java
+  // extensions or the server and browser tests.
+  ignorePatterns: ["/theme", "/extensions", "/test-results", "/bench-results", "/test/keycloak", "/test/browser", "/dist"],
+  concurrency: 2,
+  reporters: ["html", "json", "clear-text", "progress"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  thresholds: { high: 90, low: 85, break: null },
+  tempDirName: ".stryker-tmp",
+};
