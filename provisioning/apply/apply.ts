@@ -2,7 +2,7 @@
 // read back and verified, then bound, and only then is the old one removed, so a sign-in always runs
 // a complete flow, and an interrupted apply leaves the old flow bound and the next apply converges.
 import type { AdminClient } from "../admin/connect.js";
-import { CLAIMS_SCOPE, MANAGED, type DesiredRealm } from "../compile/desired.js";
+import { CLAIMS_SCOPE, MANAGED, REQUIRED_ACTION_CONFIG, type DesiredRealm } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, flowLines, type FlowNode, type FlowTree } from "../compile/flow-tree.js";
 import { readFlowTree, subflowAlias, type ActualRealm } from "../keycloak/read-realm.js";
 import { asksAcr, flowAlias, forwardParameters, lineDiff, mapperChanges, neededFlows, UNLISTED_FLOW_ATTRIBUTE, type NeededFlow, type Plan } from "../plan/plan.js";
@@ -34,13 +34,23 @@ export async function applyPlan(admin: AdminClient, desired: DesiredRealm, actua
     if (!actual.requiredActions[alias]) {
       await write(() => admin.authenticationManagement.registerRequiredAction({ realm, providerId: alias, name: alias } as never));
     }
-    const rep = await admin.authenticationManagement.getRequiredActionForAlias({ realm, alias } as never);
-    await write(() => admin.authenticationManagement.updateRequiredAction({ realm, alias } as never, { ...rep, ...fields }));
+    const [config, plain] = [true, false].map((isConfig) => Object.fromEntries(
+      Object.entries(fields).filter(([k]) => k.startsWith(REQUIRED_ACTION_CONFIG) === isConfig).map(([k, v]) => [isConfig ? k.slice(REQUIRED_ACTION_CONFIG.length) : k, v]),
+    )) as [Record<string, string>, Record<string, unknown>];
+    const current = actual.requiredActions[alias];
+    if (!current || Object.keys(plain).some((k) => current[k] !== plain[k])) {
+      const rep = await admin.authenticationManagement.getRequiredActionForAlias({ realm, alias } as never);
+      await write(() => admin.authenticationManagement.updateRequiredAction({ realm, alias } as never, { ...rep, ...plain }));
+    }
+    if (Object.keys(config).some((k) => current?.[`${REQUIRED_ACTION_CONFIG}${k}`] !== config[k])) {
+      const kept = (await admin.authenticationManagement.getRequiredActionConfig({ realm, alias } as never)).config ?? {};
+      await write(() => admin.authenticationManagement.updateRequiredActionConfig({ realm, alias } as never, { config: { ...kept, ...config } }));
+    }
   }
-  for (const role of desired.roles) {
-    if (!has("role", role.name)) continue;
-    if (actual.roles[role.name]) await write(() => admin.roles.updateByName({ realm, name: role.name }, role));
-    else await write(() => admin.roles.create({ realm, ...role }));
+  for (const { name, description } of desired.roles) {
+    if (!has("role", name)) continue;
+    if (actual.roles[name]) await write(() => admin.roles.updateByName({ realm, name }, { name, description }));
+    else await write(() => admin.roles.create({ realm, name, description }));
   }
   for (const group of desired.groups) {
     if (!has("group", group.name)) continue;

@@ -1,10 +1,11 @@
 // What a realm must look like under a policy: pure data, compared with what Keycloak holds.
-import { PROTOCOL_MAPPERS, REQUIRED_ACTIONS } from "../keycloak/providers.js";
+import { PROTOCOL_MAPPERS, RECOVERY_CODES_CONFIG, REQUIRED_ACTIONS } from "../keycloak/providers.js";
 import type { Policy, Trust, WebauthnPolicy } from "../policy/model.js";
 import { compileBrokerFlow, UNLISTED } from "./broker-flow.js";
 import { compileBrowserFlow } from "./browser-flow.js";
 import type { FlowTree } from "./flow-tree.js";
 import { passkeysOnFirstPage } from "./ladder.js";
+import { RESET_CLIENT_REDIRECT, RESET_POLICY_ATTRIBUTE, resetFacts, resetRoles } from "./reset.js";
 import { THEME_FACTS_ATTRIBUTE, themeFacts } from "./theme-facts.js";
 import { tierRole } from "./steps.js";
 
@@ -20,13 +21,17 @@ export const RETIRED_SCOPES: readonly string[] = ["kca-amr"];
 
 export type Fields = Readonly<Record<string, unknown>>;
 
+/** A required action's field with this prefix is a key of its config (GET/PUT .../required-actions/{alias}/config). */
+export const REQUIRED_ACTION_CONFIG = "config.";
+
 export interface DesiredRealm {
   /** Managed fields of the realm representation. */
   readonly realm: Fields;
   /** Managed fields of the realm's event configuration. */
   readonly events: Fields;
   readonly requiredActions: Readonly<Record<string, Fields>>;
-  readonly roles: readonly { readonly name: string; readonly description: string }[];
+  /** `createOnly`: a role the policy names that may be the realm's own: created when missing, never changed. */
+  readonly roles: readonly { readonly name: string; readonly description: string; readonly createOnly?: boolean }[];
   /** Groups that put users in a tier, with the tier role they grant. */
   readonly groups: readonly { readonly name: string; readonly realmRoles: readonly string[] }[];
   /** Protocol mappers of the claims scope, by name. */
@@ -74,6 +79,8 @@ export function compileRealm(policy: Policy): DesiredRealm {
       maxSecondaryAuthFailures: policy.bruteForce.secondFactorMaxFailures,
       "attributes.acr.loa.map": JSON.stringify(acrMap),
       [`attributes.${THEME_FACTS_ATTRIBUTE}`]: JSON.stringify(themeFacts(policy)),
+      // Without a reset section the attribute is removed: the provider then refuses every reset call.
+      [`attributes.${RESET_POLICY_ATTRIBUTE}`]: policy.reset ? JSON.stringify(resetFacts(policy, policy.reset)) : "",
     },
     events: {
       eventsEnabled: policy.audit.loginEvents.enabled,
@@ -86,9 +93,18 @@ export function compileRealm(policy: Policy): DesiredRealm {
       [REQUIRED_ACTIONS.configureTotp]: { enabled: enabled.has("totp") },
       [REQUIRED_ACTIONS.webauthnRegister]: { enabled: enabled.has("webauthn") },
       [REQUIRED_ACTIONS.passkeyRegister]: { enabled: enabled.has("passkey") },
-      [REQUIRED_ACTIONS.recoveryCodes]: { enabled: enabled.has("recovery-codes") },
+      [REQUIRED_ACTIONS.recoveryCodes]: {
+        enabled: enabled.has("recovery-codes"),
+        // The account console warns a user with fewer codes left than this.
+        ...(enabled.has("recovery-codes") ? { [`${REQUIRED_ACTION_CONFIG}${RECOVERY_CODES_CONFIG.warningThreshold}`]: String(policy.recoveryCodes.warningThreshold) } : {}),
+      },
+      // Ours: after a sign-in with a recovery code, sets up new codes and the factor the code stood in for.
+      [REQUIRED_ACTIONS.recoveryRenewal]: { enabled: enabled.has("recovery-codes") },
     },
-    roles: policy.tiers.filter((t) => !t.role).map((t) => ({ name: tierRole(t), description: `${MANAGED}: tier ${t.tier} (${t.name})` })),
+    roles: [
+      ...policy.tiers.filter((t) => !t.role).map((t) => ({ name: tierRole(t), description: `${MANAGED}: tier ${t.tier} (${t.name})` })),
+      ...(policy.reset ? resetRoles(policy.reset) : []),
+    ],
     groups: policy.tiers.filter((t) => t.group).map((t) => ({ name: t.group!, realmRoles: [tierRole(t)] })),
     claimsScope: {
       name: CLAIMS_SCOPE,
@@ -110,7 +126,8 @@ export function compileRealm(policy: Policy): DesiredRealm {
           : []),
       ],
     },
-    clients: policy.clients.map((c) => ({
+    clients: [
+      ...policy.clients.map((c) => ({
       clientId: c.clientId,
       attributes: {
         // Keycloak requests the lowest listed level and puts in tokens the highest listed acr the
@@ -120,6 +137,8 @@ export function compileRealm(policy: Policy): DesiredRealm {
       },
       ...(c.redirectUris ? { redirectUris: c.redirectUris } : {}),
     })),
+    ...(policy.reset ? [{ clientId: policy.reset.client, attributes: {}, redirectUris: [RESET_CLIENT_REDIRECT] }] : []),
+  ],
     browserFlow: compileBrowserFlow(policy),
     identityProviders: {
       listed: policy.identityProviders.map((idp) => ({ alias: idp.alias, trust: idp.trust, asksAcr: idp.request.length > 0, flow: compileBrokerFlow(policy, idp) })),

@@ -152,7 +152,7 @@ export function computePlan(desired: DesiredRealm, actual: ActualRealm): Plan {
   for (const role of desired.roles) {
     const current = actual.roles[role.name];
     if (!current) add("create", "role", role.name, [`description: ${show(role.description)}`]);
-    else if (current.description !== role.description) add("update", "role", role.name, [`description: ${show(current.description)} -> ${show(role.description)}`]);
+    else if (!role.createOnly && current.description !== role.description) add("update", "role", role.name, [`description: ${show(current.description)} -> ${show(role.description)}`]);
   }
   for (const group of desired.groups) {
     const current = actual.groups[group.name];

@@ -106,4 +106,20 @@ export interface Policy {
   readonly audit: Audit;
   /** Route rules for the API guard, in the guard's own compiled form. */
   readonly api?: GuardPolicy;
+  readonly reset?: ResetPolicy;
+}
+
+/** The MFA reset workflow our Keycloak provider enforces (extensions/…/reset). */
+export interface ResetPolicy {
+  readonly requesters: readonly string[];
+  readonly approvers: readonly string[];
+  /** Approvals besides the requester, per tier number, and for users in no tier. */
+  readonly approvals: { readonly tiers: Readonly<Record<number, number>>; readonly none: number };
+  /** Level and freshness (seconds) an operator's sign-in must have for every call. */
+  readonly level: Level;
+  readonly maxAge: number;
+  readonly identityProofing: boolean;
+  /** Seconds a request waits for approvals. */
+  readonly expiresAfter: number;
+  readonly client: string;
 }

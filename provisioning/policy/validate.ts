@@ -7,6 +7,7 @@ import type { FieldPath, PolicyIssue } from "./issues.js";
 import { checkGuardPolicy, type RouteRule } from "../../guard/core/policy.js";
 import { FACTORS, type Factor, type IdentityProviderRule, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
 import { KNOWN_EVENT_TYPES } from "../keycloak/providers.js";
+import { resetPolicy } from "./reset.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
 const schema = createRequire(import.meta.url)("../../policies/schema.json") as object;
@@ -35,6 +36,7 @@ function sortIssues(issues: PolicyIssue[]): PolicyIssue[] {
 const DEFINITION_WORDS: Readonly<Record<string, string>> = {
   duration: `a duration such as 300, "90s", "15m", "10h" or "30d"`,
   language: "a language tag such as en, de or pt-BR",
+  role: "a realm role name (letters, digits, dot, underscore, dash)",
 };
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   array: "a list", object: "a mapping of fields", string: "text", integer: "a whole number", number: "a number", boolean: "true or false",
@@ -168,6 +170,8 @@ function normalize(raw: Raw, report: Report): Policy {
     }
   }
 
+  const reset = resetPolicy(raw.reset, levels, clients, levelByName, report);
+
   const bf: Raw = raw.protection?.bruteForce ?? {};
   const bruteForce = {
     enabled: bf.enabled ?? true,
@@ -239,6 +243,7 @@ function normalize(raw: Raw, report: Report): Policy {
       adminEvents: { enabled: ae.enabled ?? true, includeRepresentation: ae.includeRepresentation ?? false },
     },
     ...(api ? { api } : {}),
+    ...(reset ? { reset } : {}),
   };
 }
 

@@ -1,0 +1,50 @@
+package org.kcassurance.reset;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Mounts ResetResource at /realms/{realm}/kca-mfa-reset; factory and provider in one. */
+public final class ResetResourceProvider implements RealmResourceProviderFactory, RealmResourceProvider {
+
+    public static final String ID = "kca-mfa-reset";
+
+    private final KeycloakSession session;
+
+    public ResetResourceProvider() {
+        this(null);
+    }
+
+    private ResetResourceProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new ResetResourceProvider(session);
+    }
+
+    @Override
+    public Object getResource() {
+        return new ResetResource(session);
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
