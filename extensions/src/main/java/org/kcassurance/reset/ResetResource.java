@@ -18,18 +18,19 @@ import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.util.JsonSerialization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -190,11 +191,11 @@ public class ResetResource {
             r.setClosedBy(approver);
         }
         // Two approvals that meet: the second's flush fails on the version column before anything is done.
+        // Keycloak's entity manager hands the optimistic-lock failure over as a ModelException.
         try {
             em().flush();
-        } catch (OptimisticLockException e) {
-            return error(409, "conflict", "the request changed while you approved it; look at it again");
-        } catch (PersistenceException e) {
+        } catch (ModelException | PersistenceException e) {
+            session.getTransactionManager().setRollbackOnly();
             return error(409, "conflict", "the request changed while you approved it; look at it again");
         }
         Map<String, String> details = story(r);
@@ -255,7 +256,13 @@ public class ResetResource {
             RoleModel role = realm.getRole(name);
             if (role != null && user.hasRole(role)) roles.add(name);
         }
-        Caller caller = new Caller(user.getId(), roles, ResetRules.rankOf(realm.getAttribute("acr.loa.map"), token.getAcr()), token.getAuth_time(),
+        // When the operator last signed in: the session's own record, which re-authentication (max_age)
+        // renews; a session a browser did not start (a direct grant) has none and signed in when it began.
+        // Access tokens carry no auth_time by default.
+        String sessionAuthTime = auth.session() == null ? null : auth.session().getNote(AuthenticationManager.AUTH_TIME);
+        Long authTime = sessionAuthTime != null ? Long.valueOf(sessionAuthTime)
+                : auth.session() != null ? Long.valueOf(auth.session().getStarted()) : token.getAuth_time();
+        Caller caller = new Caller(user.getId(), roles, ResetRules.rankOf(realm.getAttribute("acr.loa.map"), token.getAcr()), authTime,
                 token.getIssuedFor());
         Authorized who = new Authorized(user, new ResetEvents(session, realm, token, user, realm.getClientByClientId(token.getIssuedFor())));
         String refusal = ResetRules.refuseCaller(policy, caller, act, Time.currentTime());
