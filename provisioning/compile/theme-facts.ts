@@ -11,6 +11,8 @@ type Asked = "every-sign-in" | "step-up" | "depends";
 const ENROLLED = ["totp", "webauthn", "passkey"] as const;
 
 type AskedMap = Partial<Record<(typeof ENROLLED)[number], Asked>>;
+/** Factors a tier must hold: one removed is set up again at the next sign-in, before any token. */
+type MustHold = (typeof ENROLLED)[number] | "recovery-codes";
 
 export interface ThemeFacts {
   readonly v: 1;
@@ -19,8 +21,9 @@ export interface ThemeFacts {
   /**
    * Per tier role, and for users in no tier: what a page tells a user whose tiers it knows (our
    * Keycloak provider names them, kcaTiers). A user in several tiers is asked what any of them asks.
+   * `mustHold`: what the tier must have set up (a removed one is set up again at the next sign-in).
    */
-  readonly tiers: readonly { readonly role: string; readonly asked: AskedMap }[];
+  readonly tiers: readonly { readonly role: string; readonly asked: AskedMap; readonly mustHold: readonly MustHold[] }[];
   readonly noTier: AskedMap;
   readonly recoveryCodes: { readonly replaces: readonly Factor[]; readonly notFor: readonly Factor[] };
 }
@@ -50,7 +53,11 @@ export function themeFacts(policy: Policy): ThemeFacts {
   return {
     v: 1,
     asked: askedMap(everySignIn),
-    tiers: groups.flatMap((g, i) => (g.role ? [{ role: g.role, asked: askedMap([everySignIn[i]!]) }] : [])),
+    tiers: policy.tiers.map((t) => ({
+      role: tierRole(t),
+      asked: askedMap([everySignIn[policy.tiers.indexOf(t)]!]),
+      mustHold: t.blockUntilEnrolled ? t.require.filter((f): f is MustHold => f !== "password") : [],
+    })),
     noTier: askedMap([everySignIn.at(-1)!]),
     recoveryCodes: { replaces: unique(withCodes.flatMap((l) => [...l.factors])), notFor: unique(without.flatMap((l) => [...l.factors])) },
   };

@@ -66,7 +66,12 @@ export const REQUIRED_ACTIONS = {
   passkeyRegister: "webauthn-register-passwordless",
   recoveryCodes: "CONFIGURE_RECOVERY_AUTHN_CODES",
   updatePassword: "UPDATE_PASSWORD",
+  /** Ours (extensions/): after a sign-in with a recovery code, adds new codes and the factor it stood in for. */
+  recoveryRenewal: "kca-recovery-renewal",
 } as const;
+
+/** Config keys of the recovery-codes required action (its config description names them). */
+export const RECOVERY_CODES_CONFIG = { warningThreshold: "warning_threshold" } as const;
 
 export const PROTOCOL_MAPPERS = {
   /** Keycloak's amr mapper, which ours extends (pinned for upgrades; tokens get ours). */

@@ -1,6 +1,6 @@
 // Reads, through the admin API, the parts of a realm a policy manages, in the shape of DesiredRealm.
 import type { AdminClient } from "../admin/connect.js";
-import { BROKER_FLOW_PREFIX, CLAIMS_SCOPE, FLOW_PREFIX, RETIRED_SCOPES, type DesiredRealm, type Fields } from "../compile/desired.js";
+import { BROKER_FLOW_PREFIX, CLAIMS_SCOPE, FLOW_PREFIX, REQUIRED_ACTION_CONFIG, RETIRED_SCOPES, type DesiredRealm, type Fields } from "../compile/desired.js";
 import { FLOW_ALIAS_PLACEHOLDER, type FlowNode, type FlowTree, type Requirement } from "../compile/flow-tree.js";
 
 export interface OwnedFlow {
@@ -66,6 +66,17 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     admin.identityProviders.find({ realm }),
   ]);
 
+  const requiredActions = Object.fromEntries(
+    await Promise.all(Object.entries(desired.requiredActions).map(async ([alias, fields]) => {
+      const a = actions.find((x) => x.alias === alias);
+      if (!a) return [alias, undefined] as const;
+      // Config keys live behind their own endpoint; read only where the policy manages one.
+      const configKeys = Object.keys(fields).filter((k) => k.startsWith(REQUIRED_ACTION_CONFIG));
+      const config = configKeys.length ? ((await admin.authenticationManagement.getRequiredActionConfig({ realm, alias } as never)).config ?? {}) as Record<string, string> : {};
+      return [alias, { enabled: a.enabled, ...Object.fromEntries(configKeys.map((k) => [k, config[k.slice(REQUIRED_ACTION_CONFIG.length)]])) }] as const;
+    })),
+  );
+
   const roles: Record<string, { description: string } | undefined> = {};
   const groups: Record<string, { id: string; realmRoles: string[] } | undefined> = {};
   const clients: Record<string, { id: string; attributes: Record<string, string>; hasClaimsScope: boolean } | undefined> = {};
@@ -110,12 +121,7 @@ export async function readRealm(admin: AdminClient, realm: string, desired: Desi
     webauthnPolicies,
     browserFlow: String(rep.browserFlow ?? ""),
     events: Object.fromEntries(Object.keys(desired.events).map((k) => [k, k === "enabledEventTypes" ? [...((events[k] as string[]) ?? [])].sort() : events[k]])),
-    requiredActions: Object.fromEntries(
-      Object.keys(desired.requiredActions).map((alias) => {
-        const a = actions.find((x) => x.alias === alias);
-        return [alias, a ? { enabled: a.enabled } : undefined];
-      }),
-    ),
+    requiredActions,
     roles,
     groups,
     ...(claimsScope ? { claimsScope } : {}),

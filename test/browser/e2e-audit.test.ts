@@ -35,6 +35,10 @@ describe("audit events", () => {
       expect(await fieldError(p)).toBeTruthy();
       await tryAnotherWay(p, "recovery");
       await submitRecoveryCode(p, codes[(await recoveryCodeNumber(p)) - 1]!);
+      // A sign-in with a recovery code leads to a new app and new codes.
+      await submitTotpEnrolment(p, totpCode(await readTotpSecret(p)), "New phone");
+      await readRecoveryCodes(p);
+      await confirmRecoveryCodes(p);
     });
 
     // The user removes their recovery codes: Keycloak 26.7 does it only as an application-initiated
@@ -48,9 +52,9 @@ describe("audit events", () => {
       await p.click("#kc-accept");
     }, { kcAction: `delete_credential:${recoveryId}` });
     expect(removalPage).toBe("delete-credential.ftl");
-    // An admin removes their TOTP.
+    // An admin removes their TOTP apps (the one set up after the recovery code too).
     const totpId = credentials.find((c) => c.type === "otp")!.id!;
-    await realm.admin.users.deleteCredential({ id: user.id, credentialId: totpId });
+    for (const totp of credentials.filter((c) => c.type === "otp")) await realm.admin.users.deleteCredential({ id: user.id, credentialId: totp.id! });
     expect((await realm.admin.users.getCredentials({ id: user.id })).map((c) => c.type)).toEqual(["password"]);
 
     const events = await realm.admin.realms.findEvents({ realm: realm.name, user: user.id, max: 100 } as never);

@@ -172,10 +172,11 @@ describe("what the theme is told about the policy (realm attribute kcaThemePolic
       asked: { totp: "depends", webauthn: "depends", passkey: "every-sign-in" },
       // Per tier: tier 2 (level 1, TOTP required) is asked TOTP at every sign-in, a key only on step-up.
       tiers: [
-        { role: "kca-tier-0", asked: { totp: "every-sign-in", webauthn: "every-sign-in", passkey: "every-sign-in" } },
-        { role: "kca-tier-1", asked: { totp: "every-sign-in", webauthn: "every-sign-in", passkey: "every-sign-in" } },
-        { role: "kca-tier-2", asked: { totp: "every-sign-in", webauthn: "step-up", passkey: "every-sign-in" } },
-        { role: "kca-tier-3", asked: { totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" } },
+        // mustHold: what a tier that blocks until enrolled sets up again once removed.
+        { role: "kca-tier-0", asked: { totp: "every-sign-in", webauthn: "every-sign-in", passkey: "every-sign-in" }, mustHold: ["webauthn", "totp", "recovery-codes"] },
+        { role: "kca-tier-1", asked: { totp: "every-sign-in", webauthn: "every-sign-in", passkey: "every-sign-in" }, mustHold: ["totp", "recovery-codes"] },
+        { role: "kca-tier-2", asked: { totp: "every-sign-in", webauthn: "step-up", passkey: "every-sign-in" }, mustHold: [] },
+        { role: "kca-tier-3", asked: { totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" }, mustHold: [] },
       ],
       noTier: { totp: "step-up", webauthn: "step-up", passkey: "every-sign-in" },
       // Level 2 takes a code in place of TOTP or a key; level 3 (a key only) and level 1 do not.

@@ -6,6 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.kcassurance.recovery.RecoveryRenewal;
+import org.keycloak.authentication.requiredactions.DeleteCredentialAction;
+import org.keycloak.credential.CredentialModel;
 
 import org.keycloak.forms.login.LoginFormsPages;
 import org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProvider;
@@ -22,7 +28,11 @@ import jakarta.ws.rs.core.UriBuilder;
  * <ul>
  * <li>{@code kcaSetup = {step, of}} on a required-action page of a sign-in (SetupProgress); not for an
  * action the application asked for (kc_action), a single page outside any sequence;</li>
- * <li>{@code kcaTiers}: the policy's tier roles the user holds (UserTiers), where a user is known.</li>
+ * <li>{@code kcaTiers}: the policy's tier roles the user holds (UserTiers), where a user is known;</li>
+ * <li>on a required-action page (the user is signed in): {@code kcaCredentials}, how many credentials of
+ * each type the user holds; {@code kcaDeleting}, the type of the credential delete-credential.ftl
+ * removes; {@code kcaRecoveryRenewal}, the set-up actions a sign-in with a recovery code added
+ * (RecoveryRenewal).</li>
  * </ul>
  * Nothing else changes; a theme that reads neither is unaffected.
  */
@@ -43,16 +53,39 @@ public class PageFactsFormsProvider extends FreeMarkerLoginFormsProvider {
             return role != null && user.hasRole(role);
         });
         if (tiers != null) attributes.put("kcaTiers", tiers);
-        setupProgress();
+        RequiredActionProviderModel current = currentRequiredAction();
+        if (current == null) return;
+        // A required action runs once the user is known for sure, so what they hold may be told.
+        attributes.put("kcaCredentials", credentialCounts());
+        if (DeleteCredentialAction.PROVIDER_ID.equals(current.getProviderId())) deleting();
+        String renewal = authenticationSession.getAuthNote(RecoveryRenewal.NOTE);
+        if (renewal != null && !renewal.isEmpty()) attributes.put("kcaRecoveryRenewal", List.of(renewal.split(",")));
+        setupProgress(current);
     }
 
-    private void setupProgress() {
-        if (authenticationSession == null || execution == null) return;
-        if (authenticationSession.getClientNote(Constants.KC_ACTION_EXECUTING) != null) return;
+    /** The required action whose page this is; null on any other page. */
+    private RequiredActionProviderModel currentRequiredAction() {
+        if (authenticationSession == null || execution == null) return null;
         // On a required-action page, `execution` is the action's provider id (RequiredActionContextResult#form).
-        RequiredActionProviderModel current = realm.getRequiredActionProvidersStream()
+        return realm.getRequiredActionProvidersStream()
                 .filter(a -> a.isEnabled() && execution.equals(a.getProviderId())).findFirst().orElse(null);
-        if (current == null) return;
+    }
+
+    /** How many credentials of each type the user holds. */
+    private Map<String, Long> credentialCounts() {
+        return user.credentialManager().getStoredCredentialsStream()
+                .collect(Collectors.groupingBy(CredentialModel::getType, TreeMap::new, Collectors.counting()));
+    }
+
+    /** On delete-credential.ftl: the type of the credential to be removed (kcaDeleting). */
+    private void deleting() {
+        String id = authenticationSession.getClientNote(Constants.KC_ACTION_PARAMETER);
+        CredentialModel credential = id == null ? null : user.credentialManager().getStoredCredentialById(id);
+        if (credential != null) attributes.put("kcaDeleting", credential.getType());
+    }
+
+    private void setupProgress(RequiredActionProviderModel current) {
+        if (authenticationSession.getClientNote(Constants.KC_ACTION_EXECUTING) != null) return;
         Set<String> pending = new HashSet<>();
         user.getRequiredActionsStream().forEach(pending::add);
         pending.addAll(authenticationSession.getRequiredActions());
