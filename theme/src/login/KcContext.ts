@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-empty-object-type */
-// The kcContext Keycloak serialises into every page, as Keycloakify types it. No extra pages; three
-// extra fields: one added by the line our build puts into every page template (vite.config.ts), two
+// The kcContext Keycloak serialises into every page, as Keycloakify types it. No extra pages; extra
+// fields: one added by the line our build puts into every page template (vite.config.ts), the others
 // by our Keycloak provider as page attributes, which Keycloakify serialises with the rest.
 import type { ExtendKcContext } from "keycloakify/login";
 import type { KcEnvName, ThemeName } from "../kc.gen";
@@ -17,6 +17,12 @@ export type KcContextExtension = {
   kcaSetup?: { step: number; of: number };
   /** The policy's tier roles the user holds, from the same provider, where the page has a user. */
   kcaTiers?: string[];
+  /** On a required-action page (the user is signed in): how many credentials of each Keycloak type the user holds. */
+  kcaCredentials?: Record<string, number>;
+  /** On delete-credential.ftl: the Keycloak type of the credential to be removed. */
+  kcaDeleting?: string;
+  /** The set-up actions a sign-in with a recovery code added (a new factor, CONFIGURE_RECOVERY_AUTHN_CODES). */
+  kcaRecoveryRenewal?: string[];
 };
 
 export type KcContextExtensionPerPage = {};

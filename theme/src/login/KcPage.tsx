@@ -27,6 +27,7 @@ const LoginPageExpired = lazy(() => import("./pages/LoginPageExpired"));
 const LoginIdpLinkConfirm = lazy(() => import("./pages/LoginIdpLinkConfirm"));
 const LoginIdpLinkEmail = lazy(() => import("./pages/LoginIdpLinkEmail"));
 const UserProfile = lazy(() => import("./pages/UserProfile"));
+const DeleteCredential = lazy(() => import("./pages/DeleteCredential"));
 
 /** The pages this theme draws itself; the rest are Keycloakify's. */
 export const OWN_PAGES = [
@@ -51,6 +52,7 @@ export const OWN_PAGES = [
   "idp-review-user-profile.ftl",
   "login-update-profile.ftl",
   "update-email.ftl",
+  "delete-credential.ftl",
 ] as const satisfies readonly KcContext["pageId"][];
 
 export default function KcPage({ kcContext }: { kcContext: KcContext }) {
@@ -109,6 +111,8 @@ function LazyPage({ kcContext, i18n }: { kcContext: KcContext; i18n: ReturnType<
     case "login-update-profile.ftl":
     case "update-email.ftl":
       return <UserProfile kcContext={kcContext} i18n={i18n} />;
+    case "delete-credential.ftl":
+      return <DeleteCredential kcContext={kcContext} i18n={i18n} />;
     default:
       return <StockPage kcContext={kcContext} i18n={i18n} />;
   }

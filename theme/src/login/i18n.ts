@@ -113,6 +113,38 @@ const { useI18n } = i18nBuilder
       kcaRecoveryCodeCharacters:
         "That is not a recovery code: codes use only the letters A to Z without O, and the digits 1 to 9 (no 0). Check the code on your list.",
       kcaRecoveryCodeLength: "A recovery code has {0} letters and digits. Check that you typed all of it.",
+      // After a sign-in with a recovery code (our provider adds the set-up pages), and regenerating codes.
+      kcaRenewalTotp:
+        "You signed in with a recovery code, so your authenticator app is not at hand. Set up the app on the device you have now. The app you set up before keeps working until you remove it in your account settings: remove it if that device is lost.",
+      kcaRenewalWebauthn:
+        "You signed in with a recovery code, so your security key is not at hand. Register a key you have now. The key you registered before keeps working until you remove it in your account settings: remove it if it is lost.",
+      kcaRenewalCodesNext: "Next, you'll save a new set of recovery codes.",
+      kcaRenewalCodes:
+        "You signed in with a recovery code. Save this new set: as soon as you continue, your old codes stop working, including the ones you have not used.",
+      kcaRecoveryReplaces:
+        "These codes replace the recovery codes you have: as soon as you continue, your old codes stop working, including the ones you have not used.",
+      kcaRecoveryReplacesIfAny: "If you already have recovery codes, these replace them: as soon as you continue, the old ones stop working.",
+      // Removing a credential (delete-credential.ftl, an application's kc_action=delete_credential).
+      kcaDeleteTitle: "Remove {0}?",
+      kcaDeleteIntro: "{0} will be removed from your account. This cannot be undone.",
+      kcaDeleteConfirm: "Remove",
+      kcaDeleteKeep: "Keep it",
+      kcaDeleteMustHold_totp:
+        "This is your only authenticator app, and your account must have one: the next time you sign in, you'll have to set up a new app before you can continue.",
+      kcaDeleteMustHold_webauthn:
+        "This is your only security key, and your account must have one: the next time you sign in, you'll have to register a new key before you can continue.",
+      kcaDeleteMustHold_passkey:
+        "This is your only passkey, and your account must have one: the next time you sign in, you'll have to create a new passkey before you can continue.",
+      kcaDeleteMustHold_recovery:
+        "Your account must have recovery codes: the next time you sign in, you'll have to save a new set before you can continue.",
+      kcaDeleteLastEverySignIn:
+        "This is your last second sign-in method. Without it you'll sign in with your password alone, and applications that need a stronger sign-in won't let you in until you set one up again.",
+      kcaDeleteLast:
+        "This is your last second sign-in method. Applications that need a stronger sign-in won't let you in with your password alone until you set one up again.",
+      kcaDeleteLastCodes:
+        "Without recovery codes, you can't get back into your account on your own if you lose your app or key: your administrator would have to reset it.",
+      kcaDeleteIfLast:
+        "If this is your last second sign-in method, applications that need a stronger sign-in won't let you in with your password alone until you set one up again.",
       kcaStepUpSetupExplanation:
         "You are already signed in. What you are about to open asks for a stronger sign-in, and your account needs this set up first.",
       kcaSetupStep: "Account set-up, step {0}",
@@ -270,6 +302,36 @@ const { useI18n } = i18nBuilder
       kcaRecoveryCodeCharacters:
         "Das ist kein Wiederherstellungscode: Codes enthalten nur die Buchstaben A bis Z ohne O und die Ziffern 1 bis 9 (keine 0). Prüfen Sie den Code auf Ihrer Liste.",
       kcaRecoveryCodeLength: "Ein Wiederherstellungscode hat {0} Buchstaben und Ziffern. Prüfen Sie, ob Sie ihn vollständig eingegeben haben.",
+      kcaRenewalTotp:
+        "Sie haben sich mit einem Wiederherstellungscode angemeldet, Ihre Authenticator-App ist also nicht zur Hand. Richten Sie die App auf dem Gerät ein, das Sie jetzt haben. Die früher eingerichtete App funktioniert weiter, bis Sie sie in Ihren Kontoeinstellungen entfernen: Entfernen Sie sie, wenn das Gerät verloren ist.",
+      kcaRenewalWebauthn:
+        "Sie haben sich mit einem Wiederherstellungscode angemeldet, Ihr Sicherheitsschlüssel ist also nicht zur Hand. Registrieren Sie einen Schlüssel, den Sie jetzt haben. Der früher registrierte Schlüssel funktioniert weiter, bis Sie ihn in Ihren Kontoeinstellungen entfernen: Entfernen Sie ihn, wenn er verloren ist.",
+      kcaRenewalCodesNext: "Danach speichern Sie einen neuen Satz Wiederherstellungscodes.",
+      kcaRenewalCodes:
+        "Sie haben sich mit einem Wiederherstellungscode angemeldet. Speichern Sie diesen neuen Satz: Sobald Sie fortfahren, gelten Ihre alten Codes nicht mehr, auch die noch nicht verwendeten.",
+      kcaRecoveryReplaces:
+        "Diese Codes ersetzen Ihre bisherigen Wiederherstellungscodes: Sobald Sie fortfahren, gelten die alten nicht mehr, auch die noch nicht verwendeten.",
+      kcaRecoveryReplacesIfAny: "Falls Sie schon Wiederherstellungscodes haben, ersetzen diese sie: Sobald Sie fortfahren, gelten die alten nicht mehr.",
+      kcaDeleteTitle: "{0} entfernen?",
+      kcaDeleteIntro: "{0} wird aus Ihrem Konto entfernt. Das lässt sich nicht rückgängig machen.",
+      kcaDeleteConfirm: "Entfernen",
+      kcaDeleteKeep: "Behalten",
+      kcaDeleteMustHold_totp:
+        "Das ist Ihre einzige Authenticator-App, und Ihr Konto muss eine haben: Bei der nächsten Anmeldung müssen Sie eine neue App einrichten, bevor Sie fortfahren können.",
+      kcaDeleteMustHold_webauthn:
+        "Das ist Ihr einziger Sicherheitsschlüssel, und Ihr Konto muss einen haben: Bei der nächsten Anmeldung müssen Sie einen neuen Schlüssel registrieren, bevor Sie fortfahren können.",
+      kcaDeleteMustHold_passkey:
+        "Das ist Ihr einziger Passkey, und Ihr Konto muss einen haben: Bei der nächsten Anmeldung müssen Sie einen neuen Passkey erstellen, bevor Sie fortfahren können.",
+      kcaDeleteMustHold_recovery:
+        "Ihr Konto muss Wiederherstellungscodes haben: Bei der nächsten Anmeldung müssen Sie einen neuen Satz speichern, bevor Sie fortfahren können.",
+      kcaDeleteLastEverySignIn:
+        "Das ist Ihre letzte zweite Anmeldemethode. Ohne sie melden Sie sich nur mit Ihrem Passwort an, und Anwendungen, die eine stärkere Anmeldung verlangen, lassen Sie erst wieder ein, wenn Sie eine neue eingerichtet haben.",
+      kcaDeleteLast:
+        "Das ist Ihre letzte zweite Anmeldemethode. Anwendungen, die eine stärkere Anmeldung verlangen, lassen Sie mit dem Passwort allein nicht ein, bis Sie wieder eine eingerichtet haben.",
+      kcaDeleteLastCodes:
+        "Ohne Wiederherstellungscodes kommen Sie nicht selbst wieder in Ihr Konto, wenn Sie Ihre App oder Ihren Schlüssel verlieren: Dann müsste Ihr Administrator sie zurücksetzen.",
+      kcaDeleteIfLast:
+        "Falls das Ihre letzte zweite Anmeldemethode ist, lassen Anwendungen, die eine stärkere Anmeldung verlangen, Sie mit dem Passwort allein nicht ein, bis Sie wieder eine eingerichtet haben.",
       kcaStepUpSetupExplanation:
         "Sie sind bereits angemeldet. Was Sie öffnen möchten, verlangt eine stärkere Anmeldung, und dafür muss Ihr Konto zuerst eingerichtet werden.",
       kcaSetupStep: "Kontoeinrichtung, Schritt {0}",

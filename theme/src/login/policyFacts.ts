@@ -8,7 +8,7 @@
 //   {
 //     "v": 1,
 //     "asked": { "totp": "every-sign-in" | "step-up" | "depends", "webauthn": …, "passkey": … },
-//     "tiers": [{ "role": "kca-tier-0", "asked": { "totp": "every-sign-in", … } }, …],
+//     "tiers": [{ "role": "kca-tier-0", "asked": { "totp": "every-sign-in", … }, "mustHold": ["totp", …] }, …],
 //     "noTier": { "totp": "step-up", … },
 //     "recoveryCodes": { "replaces": ["totp", "webauthn"], "notFor": ["webauthn"] }
 //   }
@@ -17,6 +17,8 @@
 //   (no tier asks it at every sign-in), or depending on the tier ("depends").
 // tiers, noTier: the same per tier role and for users in no tier. Our Keycloak provider names the
 //   tier roles the user holds (kcContext.kcaTiers), so a page can say what this user is asked.
+// tiers[].mustHold: factors the tier must have set up (one removed is set up again at the next
+//   sign-in, before any token); absent in facts written before it existed.
 // recoveryCodes.replaces: factors a recovery code stands in for at some level that asks them.
 // recoveryCodes.notFor: factors asked at some level that does not accept recovery codes.
 import type { KcContext } from "./KcContext";
@@ -30,7 +32,7 @@ type AskedMap = Partial<Record<EnrolledFactor, Asked>>;
 
 export interface ThemePolicy {
   readonly asked: AskedMap;
-  readonly tiers?: readonly { readonly role: string; readonly asked: AskedMap }[];
+  readonly tiers?: readonly { readonly role: string; readonly asked: AskedMap; readonly mustHold?: readonly PolicyFactor[] }[];
   readonly noTier?: AskedMap;
   readonly recoveryCodes?: { readonly replaces: readonly PolicyFactor[]; readonly notFor: readonly PolicyFactor[] };
 }
@@ -52,7 +54,9 @@ export function parseThemePolicy(raw: unknown): ThemePolicy | undefined {
   const { asked, tiers, noTier, recoveryCodes } = data as { asked?: unknown; tiers?: unknown; noTier?: unknown; recoveryCodes?: unknown };
   const facts: { -readonly [K in keyof ThemePolicy]: ThemePolicy[K] } = { asked: askedMap(asked) };
   if (Array.isArray(tiers) && typeof noTier === "object" && noTier !== null) {
-    facts.tiers = tiers.flatMap((t: { role?: unknown; asked?: unknown } | null) => (t && typeof t.role === "string" ? [{ role: t.role, asked: askedMap(t.asked) }] : []));
+    facts.tiers = tiers.flatMap((t: { role?: unknown; asked?: unknown; mustHold?: unknown } | null) =>
+      t && typeof t.role === "string" ? [{ role: t.role, asked: askedMap(t.asked), ...(Array.isArray(t.mustHold) ? { mustHold: factors(t.mustHold) } : {}) }] : [],
+    );
     facts.noTier = askedMap(noTier);
   }
   if (typeof recoveryCodes === "object" && recoveryCodes !== null) {
@@ -89,4 +93,15 @@ export function askedOf(facts: ThemePolicy | undefined, tiers: readonly string[]
     if (values.length && values.every((v) => v === "step-up")) return "step-up";
   }
   return facts.asked[factor];
+}
+
+/**
+ * Whether this user's tiers must hold a factor: true or false where the page knows their tiers and
+ * the facts say, undefined where it cannot know.
+ */
+export function mustHold(facts: ThemePolicy | undefined, tiers: readonly string[] | undefined, factor: PolicyFactor): boolean | undefined {
+  if (!facts?.tiers || !tiers) return undefined;
+  const mine = facts.tiers.filter((t) => tiers.includes(t.role));
+  if (mine.some((t) => !t.mustHold)) return undefined;
+  return mine.some((t) => t.mustHold!.includes(factor));
 }

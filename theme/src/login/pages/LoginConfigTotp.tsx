@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { CodeField, Field } from "../components/Field";
 import { LogoutOtherSessions } from "../components/LogoutOtherSessions";
+import { RecoveryRenewalNotice } from "../components/RecoveryRenewal";
 import { SetupProgress, useSetup, WhenAsked } from "../components/Setup";
 import Layout from "../Layout";
 import type { PageProps } from "./PageProps";
@@ -63,6 +64,7 @@ export default function LoginConfigTotp({ kcContext, i18n }: PageProps<"login-co
       focusHeading={!codeError && !labelError}
       hideWarnings
     >
+      <RecoveryRenewalNotice kcContext={kcContext} i18n={i18n} kind="totp" />
       <WhenAsked kcContext={kcContext} i18n={i18n} factor="totp" />
       <ol className="kca-steps">
         <li>

@@ -4,6 +4,7 @@
 // `generatedRecoveryAuthnCodes`, `generatedAt`, `userLabel`, `logout-sessions` (and `cancel-aia`).
 import { useState } from "react";
 import { LogoutOtherSessions } from "../components/LogoutOtherSessions";
+import { RecoveryCodesReplaced } from "../components/RecoveryRenewal";
 import { SetupProgress, useSetup } from "../components/Setup";
 import type { I18n } from "../i18n";
 import type { KcContext } from "../KcContext";
@@ -100,6 +101,7 @@ export default function LoginRecoveryAuthnCodeConfig({ kcContext, i18n }: PagePr
       focusHeading
       hideWarnings
     >
+      <RecoveryCodesReplaced kcContext={kcContext} i18n={i18n} />
       <RecoveryCodesScope kcContext={kcContext} i18n={i18n} />
       <p className="kca-lead" id="kca-recovery-intro">
         {msg("kcaRecoveryShownOnce")}

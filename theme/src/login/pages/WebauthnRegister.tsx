@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { Field } from "../components/Field";
 import { LogoutOtherSessions } from "../components/LogoutOtherSessions";
+import { RecoveryRenewalNotice } from "../components/RecoveryRenewal";
 import { SetupProgress, useSetup, WhenAsked } from "../components/Setup";
 import Layout from "../Layout";
 import { register } from "../webauthn/ceremony";
@@ -46,6 +47,7 @@ export default function WebauthnRegister({ kcContext, i18n }: PageProps<"webauth
       focusHeading
       hideWarnings
     >
+      <RecoveryRenewalNotice kcContext={kcContext} i18n={i18n} kind="webauthn" />
       <p className="kca-lead">{msg("kcaWebauthnRegisterIntro")}</p>
       <WhenAsked kcContext={kcContext} i18n={i18n} factor="webauthn" />
       <form id="register" className="kca-form" action={url.loginAction} method="post" onSubmit={onRegister}>
