@@ -76,10 +76,13 @@ function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] 
       case "minItems":
         message = `expected at least ${e.params.limit} item${e.params.limit === 1 ? "" : "s"}`;
         break;
-      case "uniqueItems":
-        path.push(e.params.i as number);
-        message = `listed twice (first at [${e.params.j}])`;
+      case "uniqueItems": {
+        // ajv names the two places in either order, depending on the items' type.
+        const [first, again] = [e.params.i as number, e.params.j as number].sort((a, b) => a - b);
+        path.push(again!);
+        message = `listed twice (first at [${first}])`;
         break;
+      }
       default:
         message = `expected ${e.message ?? "a different value"}`.replace(/^expected must /, "expected ").replace(/^expected should /, "expected ");
     }

@@ -1,0 +1,37 @@
+// What validate says about a policy of the wrong shape: the field, in words, one message per place.
+import { checkPolicy } from "../../../provisioning/policy/validate.js";
+import { MINIMAL } from "./minimal.js";
+
+const issues = (text: string) => {
+  const r = checkPolicy("p.yaml", text);
+  return r.ok ? [] : r.issues.map((i) => [i.path, i.message]);
+};
+
+describe("schema messages", () => {
+  it("name the expected type in words", () => {
+    expect(issues(MINIMAL.replace("version: 1", "version: 1\nrealm: [a]"))).toEqual([["realm", "expected text"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { digits: six }"))).toEqual([["factors.totp.digits", "expected one of 6, 8"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { period: 30.5 }"))).toEqual([["factors.totp.period", "expected a whole number"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { codeReuse: sometimes }"))).toEqual([["factors.totp.codeReuse", "expected true or false"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: 3"))).toEqual([["factors.totp", "expected a mapping of fields"]]);
+    expect(issues(MINIMAL.replace("factors: [password]", "factors: password"))).toEqual([["levels[0].factors", "expected a list"]]);
+  });
+
+  it("say how many items a list needs, and which item repeats which", () => {
+    expect(issues(MINIMAL.replace("acr: [urn:low]", "acr: []"))).toEqual([["levels[0].acr", "expected at least 1 item"]]);
+    // The later one is the repeat, for lists of text (acr) as for lists of tags (languages).
+    expect(issues(MINIMAL.replace("acr: [urn:low]", "acr: [a, b, a]"))).toEqual([["levels[0].acr[2]", "listed twice (first at [0])"]]);
+    expect(issues(`${MINIMAL}languages: [en, de, en]\n`)).toEqual([["languages[2]", "listed twice (first at [0])"]]);
+  });
+
+  it("name a missing or unknown field, and a wrong constant", () => {
+    expect(issues(MINIMAL.replace("version: 1\n", ""))).toEqual([["(document)", 'missing required field "version"']]);
+    expect(issues(MINIMAL.replace("version: 1", "version: 2"))).toEqual([["version", "expected 1"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { digitz: 6 }"))).toEqual([["factors.totp.digitz", 'unknown field "digitz"']]);
+  });
+
+  it("put issues in the order of the file", () => {
+    const text = MINIMAL.replace("version: 1", "version: 2").replace("  totp: {}", "  totp: { digitz: 6 }");
+    expect(issues(text).map(([path]) => path)).toEqual(["version", "factors.totp.digitz"]);
+  });
+});
