@@ -81,6 +81,16 @@ describe("a plan of the post-login flows", () => {
     ]);
   });
 
+  it("keeps the bound one of two equal copies of a post-login flow, whether a provider or the realm attribute binds it", () => {
+    const base = convergedRealm(desired, [{ alias: "social" }]);
+    const copy = { id: "c", alias: `${unlistedAlias}-2`, tree: desired.identityProviders.unlisted };
+    const flows = [base.ownedFlows[0]!, copy, ...base.ownedFlows.slice(1)];
+    expect(summary({ ...base, ownedFlows: flows })).toEqual([`delete flow ${unlistedAlias}-2: no longer bound`]);
+    // No provider: the realm attribute alone says which copy is bound.
+    expect(summary({ ...base, ownedFlows: flows, identityProviders: [] })).toEqual([`delete flow ${unlistedAlias}-2: no longer bound`]);
+    expect(summary({ ...base, ownedFlows: flows, identityProviders: [], attributes: { "kca.broker.unlistedFlow": copy.alias } })).toEqual([`delete flow ${unlistedAlias}: no longer bound`]);
+  });
+
   it("replaces a provider's drifted flow with a diff against the flow it is bound to, and rebinds it", () => {
     const base = convergedRealm(desired, [{ alias: "social" }]);
     const drifted = { children: desired.identityProviders.unlisted.children.slice(1) };
