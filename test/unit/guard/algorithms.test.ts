@@ -1,6 +1,7 @@
 // Every signature algorithm the guard supports, each verified with its own digest, padding, curve
 // and signature encoding, and refused where any of them is wrong.
 import { constants, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { ALGORITHMS, keyFits } from "../../../guard/core/algorithms.js";
 import { b64url, keycloakClaims } from "../../support/tokens.js";
 import { AUDIENCE, ISSUER, NOW_S, realm } from "./fixture.js";
 
@@ -81,5 +82,10 @@ describe("signature algorithms", () => {
   it("refuses an RSA key below 2048 bits", async () => {
     const small = key("small", generateKeyPairSync("rsa", { modulusLength: 1536 }));
     expect(await realm({ algorithms: ALL }, [small.jwk]).guard.verify(token("RS256", small))).toEqual({ ok: false, reason: "the token's algorithm does not fit its key" });
+  });
+
+  it("never takes a private key for a public one", () => {
+    expect(keyFits(ALGORITHMS.RS256!, rsa.privateKey)).toBe(false);
+    expect(keyFits(ALGORITHMS.EdDSA!, ed.privateKey)).toBe(false);
   });
 });
