@@ -1,5 +1,5 @@
-// kc-assurance: validate a policy, plan its changes to realms, apply them.
-// Exit codes: 0 success (plan: no changes), 1 error, invalid policy or lock timeout, 2 plan --detailed-exitcode with changes.
+// kc-assurance: validate a policy, plan its changes to realms, apply them; MFA resets (reset-commands.ts).
+// Exit codes: 0 success (plan: no changes), 1 error, invalid policy, lock timeout or a refused reset call, 2 plan --detailed-exitcode with changes.
 import { readFile } from "node:fs/promises";
 import { Command, Option } from "commander";
 import { unlock } from "../apply/lock.js";
@@ -11,6 +11,7 @@ import { renderPlan, summary } from "../plan/render.js";
 import type { Plan } from "../plan/plan.js";
 import { connect, UsageError, type ConnectionOptions } from "./connection.js";
 import { mapLimit } from "./map-limit.js";
+import { addResetCommands } from "./reset-commands.js";
 
 export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
 
@@ -131,6 +132,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         io.out(h ? `realm ${realm}: removed the lock of ${h.host} pid ${h.pid} (since ${h.since})\n` : `realm ${realm}: not locked\n`);
       }
     });
+
+  addResetCommands(program, io);
 
   return program;
 }

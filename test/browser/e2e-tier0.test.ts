@@ -1,47 +1,15 @@
 // Scenario 1 of the end-to-end suite: a Tier 0 platform admin on a realm provisioned from the
 // example policy: WebAuthn, TOTP and recovery codes are all set up before any token, and every
 // sign-in reaches the highest level with both second factors.
-import type { Page } from "playwright-core";
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
-import { currentPageId, readRecoveryCodes, confirmRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotp, submitTotpEnrolment, totpCode, useWebAuthn } from "../support/pages.js";
 import { enterUsernameAndPassword, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
+import { answerSteps, type Enrolled } from "../support/steps.js";
 import { addVirtualAuthenticator } from "../support/webauthn.js";
 
 const realm = useFreshRealm("e2e-tier0");
 const browser = useBrowser();
-
-interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
-
-/** Answers whatever second-step or set-up page Keycloak shows, until the client gets its code. */
-async function answerSteps(page: Page, enrolled: Enrolled, seen: string[], periodsAhead: number): Promise<void> {
-  for (let step = 0; step < 8; step++) {
-    await page.waitForLoadState();
-    const id = await currentPageId(page).catch(() => undefined);
-    if (!id) return; // the callback page: no Keycloak context
-    seen.push(id);
-    // Each answer submits a form; the next page is the next navigation of the main frame.
-    const next = page.waitForEvent("framenavigated", (f) => f === page.mainFrame());
-    if (id === "login-config-totp.ftl") {
-      enrolled.totpSecret = await readTotpSecret(page);
-      await submitTotpEnrolment(page, totpCode(enrolled.totpSecret), "Admin phone");
-    } else if (id === "webauthn-register.ftl") {
-      await registerWebAuthn(page, "Admin key");
-    } else if (id === "login-recovery-authn-code-config.ftl") {
-      enrolled.recoveryCodes = await readRecoveryCodes(page);
-      await confirmRecoveryCodes(page);
-    } else if (id === "login-otp.ftl") {
-      await submitTotp(page, totpCode(enrolled.totpSecret!, periodsAhead));
-    } else if (id === "webauthn-authenticate.ftl") {
-      await useWebAuthn(page);
-    } else {
-      throw new Error(`unexpected page ${id}`);
-    }
-    await next;
-  }
-  throw new Error(`too many steps: ${seen.join(", ")}`);
-}
 
 describe("Tier 0: every factor set up before any token, highest level on every sign-in", () => {
   it("enrols WebAuthn, TOTP and recovery codes on first sign-in, then asks for both second factors", async () => {

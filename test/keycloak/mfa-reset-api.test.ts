@@ -41,7 +41,7 @@ beforeAll(async () => {
     const r = await realm.admin.roles.findOneByName({ name });
     await realm.admin.users.addRealmRoleMappings({ id: u.id, roles: [{ id: r!.id!, name }] });
   };
-  [alice, dave, bob, carol] = await Promise.all(["alice", "dave", "bob", "carol"].map((n) => createUser(realm, n)));
+  [alice, dave, bob, carol] = await Promise.all([createUser(realm, "alice"), createUser(realm, "dave"), createUser(realm, "bob"), createUser(realm, "carol")]);
   await Promise.all([role(alice, "identity-admins"), role(dave, "identity-admins"), role(bob, "security-owners")]);
   tina = await userWithOtp("tina", "tier-0-platform-admins");
   tom = await userWithOtp("tom", "tier-2-project-owners");

@@ -1,6 +1,8 @@
 package org.kcassurance.reset;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,18 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 final class ResetExecution {
 
-    /** Credential types per factor name. */
-    static final Map<String, String> CREDENTIAL_TYPE = Map.of(
+    /** Credential types per factor name, in the order requests, e-mails and messages name them. */
+    static final Map<String, String> CREDENTIAL_TYPE = orderedMap(
             "totp", OTPCredentialModel.TYPE,
             "webauthn", WebAuthnCredentialModel.TYPE_TWOFACTOR,
             "passkey", WebAuthnCredentialModel.TYPE_PASSWORDLESS,
             "recovery-codes", RecoveryAuthnCodesCredentialModel.TYPE);
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
+        return Collections.unmodifiableMap(m);
+    }
 
     /** The credential type each set-up required action creates. */
     static final Map<String, String> ACTION_CREDENTIAL = Map.of(

@@ -1,0 +1,46 @@
+// Answers whatever sign-in, second-step or set-up page Keycloak shows, until the browser leaves
+// Keycloak (the client's callback): what a user of any tier meets, with what they hold.
+import type { Page } from "playwright-core";
+import { confirmRecoveryCodes, currentPageId, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotp, submitTotpEnrolment, totpCode, useWebAuthn } from "./pages.js";
+import type { TestUser } from "./users.js";
+
+/** What the user set up on the way, for later sign-ins. */
+export interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
+
+/**
+ * `seen` collects the page ids answered; `user` answers the username and password pages (without
+ * it they are unexpected); `periodsAhead` picks a TOTP code not used yet in this period.
+ */
+export async function answerSteps(page: Page, enrolled: Enrolled, seen: string[], periodsAhead: number, user?: TestUser): Promise<void> {
+  for (let step = 0; step < 10; step++) {
+    await page.waitForLoadState();
+    const id = await currentPageId(page).catch(() => undefined);
+    if (!id) return; // the callback page: no Keycloak context
+    seen.push(id);
+    // Each answer submits a form; the next page is the next navigation of the main frame.
+    const next = page.waitForEvent("framenavigated", (f) => f === page.mainFrame());
+    if (id === "login-username.ftl" && user) {
+      await page.fill("#username", user.username);
+      await page.click("#kc-login");
+    } else if (id === "login-password.ftl" && user) {
+      await page.fill("#password", user.password);
+      await page.click("#kc-login");
+    } else if (id === "login-config-totp.ftl") {
+      enrolled.totpSecret = await readTotpSecret(page);
+      await submitTotpEnrolment(page, totpCode(enrolled.totpSecret), "Phone");
+    } else if (id === "webauthn-register.ftl") {
+      await registerWebAuthn(page, "Key");
+    } else if (id === "login-recovery-authn-code-config.ftl") {
+      enrolled.recoveryCodes = await readRecoveryCodes(page);
+      await confirmRecoveryCodes(page);
+    } else if (id === "login-otp.ftl") {
+      await submitTotp(page, totpCode(enrolled.totpSecret!, periodsAhead));
+    } else if (id === "webauthn-authenticate.ftl") {
+      await useWebAuthn(page);
+    } else {
+      throw new Error(`unexpected page ${id} after ${seen.join(", ")}`);
+    }
+    await next;
+  }
+  throw new Error(`too many steps: ${seen.join(", ")}`);
+}
