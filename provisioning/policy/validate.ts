@@ -73,6 +73,12 @@ function schemaIssues(source: YamlSource, errors: ErrorObject[]): PolicyIssue[] 
       case "type":
         message = `expected ${TYPE_WORDS[String(e.params.type)] ?? e.params.type}`;
         break;
+      case "minimum":
+        message = `expected ${e.params.limit} or more`;
+        break;
+      case "maximum":
+        message = `expected ${e.params.limit} or less`;
+        break;
       case "minItems":
         message = `expected at least ${e.params.limit} item${e.params.limit === 1 ? "" : "s"}`;
         break;
