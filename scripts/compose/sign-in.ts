@@ -14,7 +14,7 @@ if (!realm || !baseUrl) throw new Error("usage: KEYCLOAK_URL=... tsx scripts/com
 const credentials = { username: process.env.KEYCLOAK_ADMIN_USERNAME ?? "admin", password: process.env.KEYCLOAK_ADMIN_PASSWORD ?? "admin" };
 const admin = await connectAdmin(baseUrl, { kind: "password", ...credentials });
 admin.setConfig({ realmName: realm });
-const fresh = { name: realm, admin, server: { baseUrl, selfUrl: baseUrl, admin: credentials }, issuer: `${baseUrl}/realms/${realm}` };
+const fresh = { name: realm, admin, server: { baseUrl, selfUrl: baseUrl, hostFromServer: "localhost", admin: credentials }, issuer: `${baseUrl}/realms/${realm}` };
 
 const user = await createUser(fresh, `smoke-${randomBytes(3).toString("hex")}`, { groups: ["tier-3-standard-users"] });
 const client = await createTestClient(fresh, "compose-smoke");

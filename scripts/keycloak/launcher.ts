@@ -29,6 +29,12 @@ export interface RunningKeycloak {
    * brokered identity provider).
    */
   readonly selfUrl: string;
+  /**
+   * This machine's address as the server reaches it, for servers a test runs itself (an SMTP
+   * server receiving the realm's e-mails): KC_TEST_HOST_FROM_SERVER if set, else the started
+   * container's default gateway, or localhost for KEYCLOAK_URL (our dev server uses host networking).
+   */
+  readonly hostFromServer: string;
   /** Bootstrap admin of the master realm. */
   readonly admin: AdminCredentials;
   /** True when this process started the server (and stop() will remove it). */
@@ -142,6 +148,13 @@ export class KeycloakLauncher {
     }
 
     const baseUrl = `http://${browserHost(started.getHost())}:${started.getMappedPort(HTTP_PORT)}`;
+    let hostFromServer: string;
+    try {
+      hostFromServer = this.vars.KC_TEST_HOST_FROM_SERVER || (await gatewayOf(started));
+    } catch (err) {
+      await started.stop({ timeout: 10_000, remove: true, removeVolumes: true }).catch(() => {});
+      throw err;
+    }
     let stopping: Promise<void> | undefined;
     const onSignal = (signal: NodeJS.Signals) => {
       void stop().finally(() => process.kill(process.pid, signal));
@@ -156,7 +169,9 @@ export class KeycloakLauncher {
     };
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
-    return { baseUrl, selfUrl: `http://localhost:${HTTP_PORT}`, admin, owned: true, version: keycloakVersion, image, stop };
+    return {
+      baseUrl, selfUrl: `http://localhost:${HTTP_PORT}`, hostFromServer, admin, owned: true, version: keycloakVersion, image, stop,
+    };
   }
 }
 
@@ -194,7 +209,41 @@ async function connectExisting(url: string, vars: NodeJS.ProcessEnv): Promise<Ru
     throw new Error(`KEYCLOAK_URL=${baseUrl} does not answer: ${err.message}`, { cause: err });
   });
   if (!res.ok) throw new Error(`KEYCLOAK_URL=${baseUrl} answered ${res.status} for the master realm's discovery document`);
-  return { baseUrl, selfUrl: baseUrl, admin, owned: false, version: keycloakVersion, image: undefined, stop: async () => {} };
+  const hostFromServer = vars.KC_TEST_HOST_FROM_SERVER || "localhost";
+  return { baseUrl, selfUrl: baseUrl, hostFromServer, admin, owned: false, version: keycloakVersion, image: undefined, stop: async () => {} };
+}
+
+/**
+ * A container reaches the machine running it at its default gateway (the bridge's address on the
+ * host, e.g. 10.88.0.1 under podman, 172.17.0.1 under Docker). Read inside the container because
+ * the engine's own view of the network differs between Docker, podman and rootless setups.
+ */
+async function gatewayOf(container: StartedTestContainer): Promise<string> {
+  const { exitCode, output } = await container.exec(["cat", "/proc/net/route"]);
+  const gateway = exitCode === 0 ? defaultGateway(output) : undefined;
+  if (!gateway) {
+    throw new Error(
+      `cannot tell how the Keycloak container reaches this machine (cat /proc/net/route exited ${exitCode}: ` +
+        `${output.trim().slice(0, 300) || "no output"}); set KC_TEST_HOST_FROM_SERVER to this machine's address as the container sees it`,
+    );
+  }
+  return gateway;
+}
+
+/**
+ * The gateway of the default route in Linux's /proc/net/route: the up row (flag RTF_UP, 0x1) whose
+ * destination and mask are 0. The kernel prints each address as a 32-bit number in host byte order
+ * (little-endian on x86 and arm64), so the hex reads backwards: 0158A8C0 is 192.168.88.1.
+ */
+export function defaultGateway(procNetRoute: string): string | undefined {
+  for (const line of procNetRoute.split("\n").slice(1)) {
+    const [, destination, gateway = "", flags = "0", , , , mask] = line.trim().split(/\s+/);
+    if (destination !== "00000000" || mask !== "00000000" || (parseInt(flags, 16) & 0x1) === 0) continue;
+    if (!/^[0-9A-Fa-f]{8}$/.test(gateway) || gateway === "00000000") continue;
+    const n = parseInt(gateway, 16);
+    return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24].join(".");
+  }
+  return undefined;
 }
 
 /**
