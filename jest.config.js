@@ -6,6 +6,8 @@ const common = {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform,
   testEnvironment: "node",
+  // A mutation run's sandbox copies of the tree (npm run mutation) are not this tree's modules.
+  modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
 };
 
 export default {
