@@ -18,6 +18,11 @@ describe("overlapping route rules", () => {
     expect(await ask(routes, { auth_time: NOW_S - 30 })).toMatchObject({ ok: true });
   });
 
+  it("count an auth_time that is not a number as no authentication time at all", async () => {
+    const routes = [{ method: "GET", path: "/api/a/b", maxAge: 60 }];
+    expect(await ask(routes, { auth_time: String(NOW_S) })).toMatchObject({ ok: false, answer: { status: 401, body: { required: { max_age: 60 } } } });
+  });
+
   it("take the highest level, whichever rule names it", async () => {
     const routes = [{ method: "GET", path: "/api/**", level: "loa3" }, { method: "GET", path: "/api/a/b", level: "loa2" }];
     expect(await ask(routes, { acr: "urn:example:loa:2" })).toMatchObject({ ok: false, answer: { status: 401, body: { required: { level: "loa3" } } } });
