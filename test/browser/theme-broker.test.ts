@@ -9,7 +9,7 @@ import { accessibilityViolations, pageVariants, pageVariantsInBothLanguages, cur
 import { policyClient, provision } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
-import { addIdentityProvider, provisionUpstream, upstreamSignIn, upstreamUser, type UpstreamUser } from "../support/upstream.js";
+import { addIdentityProvider, localTwin, provisionUpstream, upstreamSignIn, upstreamUser } from "../support/upstream.js";
 
 const local = useFreshRealm("theme-broker");
 const upstream = useFreshRealm("theme-broker-up");
@@ -23,22 +23,10 @@ beforeAll(async () => {
   // English and German come from the example policy's languages, so each page is checked and pictured in both.
 });
 
-/** A local account with a password, whose email is the upstream user's. */
-async function localTwin(up: UpstreamUser, username: string): Promise<string> {
-  await local.admin.users.create({
-    realm: local.name, username, enabled: true, email: `${up.username}@corp.example.test`, emailVerified: true, firstName: "Local", lastName: username,
-    credentials: [{ type: "password", value: "local-password", temporary: false }],
-  });
-  const group = (await local.admin.groups.find({ search: "tier-3-standard-users", exact: true } as never)).find((g) => g.name === "tier-3-standard-users");
-  const id = (await local.admin.users.find({ username, exact: true }))[0]!.id!;
-  await local.admin.users.addToGroup({ id, groupId: group!.id! });
-  return id;
-}
-
 describe("brokered sign-in pages of the kc-assurance theme", () => {
   it("links a first brokered sign-in to the existing account, then invites the user back through their organisation", async () => {
     const up = await upstreamUser(upstream, "zoe", { totp: false });
-    const localId = await localTwin(up, "zoe-local");
+    const localId = await localTwin(local, up, "zoe-local");
     const client = await policyClient(local, "self-service");
     const context = await browser.newContext();
     const page = await context.newPage();

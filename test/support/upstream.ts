@@ -208,3 +208,18 @@ export async function addSamlIdentityProvider(
 export async function linkSamlUser(local: FreshRealm, localUserId: string, alias: string, upstream: UpstreamUser): Promise<void> {
   await linkUser(local, localUserId, alias, { ...upstream, id: upstream.username });
 }
+
+/**
+ * A local account of the example policy's Tier 3, with the password "local-password", whose e-mail is
+ * the upstream user's: Keycloak's first brokered sign-in offers to link the two. Returns its id.
+ */
+export async function localTwin(local: FreshRealm, up: UpstreamUser, username: string): Promise<string> {
+  await local.admin.users.create({
+    realm: local.name, username, enabled: true, email: `${up.username}@corp.example.test`, emailVerified: true, firstName: "Local", lastName: username,
+    credentials: [{ type: "password", value: "local-password", temporary: false }],
+  });
+  const group = (await local.admin.groups.find({ search: "tier-3-standard-users", exact: true } as never)).find((g) => g.name === "tier-3-standard-users");
+  const id = (await local.admin.users.find({ username, exact: true }))[0]!.id!;
+  await local.admin.users.addToGroup({ id, groupId: group!.id! });
+  return id;
+}

@@ -21,7 +21,8 @@ describe("login-idp-link-email.ftl", () => {
   it("says where the email went and how to go on", async () => {
     renderPage("login-idp-link-email.ftl", { idpAlias: "partner", brokerContext: { username: "zoe" }, realm: { displayName: "ACME" }, url: { loginAction: "/again" } });
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("Check your email");
-    expect(screen.getByText(/your account zoe at ACME/)).toBeInTheDocument();
+    // zoe is the name the provider gave, not the existing account's.
+    expect(screen.getByText(/account zoe to your existing account at ACME/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: /Send the email again/ })).toHaveAttribute("href", "/again");
   });
 });

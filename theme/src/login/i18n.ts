@@ -185,7 +185,8 @@ const { useI18n } = i18nBuilder
       kcaLinkContinue: "Link to my existing account",
       kcaLinkReview: "Review my details instead",
       kcaLinkEmailTitle: "Check your email",
-      kcaLinkEmailIntro: "To link your {0} account to your account {1} at {2}, we sent an email to that account's address. Open the link in it.",
+      // {1} is the name the provider gave (brokerContext.username), not the existing account's.
+      kcaLinkEmailIntro: "To link your {0} account {1} to your existing account at {2}, we sent an email to your existing account's address. Open the link in it.",
       kcaLinkEmailNotReceived: "No email after a few minutes? Check your spam folder, or send it again. Already opened the link in another browser? Continue here.",
       kcaLinkEmailResend: "Send the email again, or continue",
       kcaReviewProfileTitle: "Check your details",
@@ -375,7 +376,7 @@ const { useI18n } = i18nBuilder
       kcaLinkReview: "Stattdessen meine Angaben prüfen",
       kcaLinkEmailTitle: "Prüfen Sie Ihre E-Mails",
       kcaLinkEmailIntro:
-        "Um Ihr Konto bei {0} mit Ihrem Konto {1} bei {2} zu verknüpfen, haben wir eine E-Mail an die Adresse dieses Kontos gesendet. Öffnen Sie den Link darin.",
+        "Um Ihr Konto {1} bei {0} mit Ihrem bestehenden Konto bei {2} zu verknüpfen, haben wir eine E-Mail an die Adresse Ihres bestehenden Kontos gesendet. Öffnen Sie den Link darin.",
       kcaLinkEmailNotReceived:
         "Nach einigen Minuten keine E-Mail? Sehen Sie im Spam-Ordner nach oder senden Sie sie erneut. Link schon in einem anderen Browser geöffnet? Dann fahren Sie hier fort.",
       kcaLinkEmailResend: "E-Mail erneut senden oder fortfahren",
