@@ -223,6 +223,7 @@ describe("every page type, in English and German, light and dark, phone and desk
     const context = await browser.newContext();
     const page = await context.newPage();
     let codes: string[] = [];
+    const renewal: string[] = [];
     const password = async (p: Page) => {
       await waitForPage(p, "login-password.ftl");
       await p.fill("#password", user.password);
@@ -270,10 +271,17 @@ describe("every page type, in English and German, light and dark, phone and desk
         await p.click("#kc-login");
         await p.waitForSelector('[data-testid="field-error"]');
         await checkVariants(p, "login-recovery-authn-code-input-format", lang);
-        await p.fill("#recoveryCodeInput", codes[i]!.toLowerCase());
+        // Code 1: after a sign-in with a code, the user sets up a new app and a new set of codes.
+        await p.fill("#recoveryCodeInput", codes[0]!.toLowerCase());
         await p.click("#kc-login");
+        const secret = await readTotpSecret(p);
+        renewal.push(`${lang}: ${await p.locator('[data-testid="recovery-renewal"]').textContent()}`);
+        await submitTotpEnrolment(p, totpCode(secret), `Phone ${i + 2}`);
+        codes = await readRecoveryCodes(p);
+        await confirmRecoveryCodes(p);
       });
     }
+    expect(renewal).toEqual([expect.stringMatching(/^en: You signed in with a recovery code/), expect.stringMatching(/^de: Sie haben sich mit einem Wiederherstellungscode angemeldet/)]);
     await context.close();
   }, 300_000);
 
