@@ -147,7 +147,11 @@ describe("MFA reset of a Tier 0 user who lost her security key", () => {
     const client = await policyClient(realm, "self-service");
     const seen: string[] = [];
     const again: Enrolled = {};
-    const next = await signIn(page, client, (p) => answerSteps(p, again, seen, 0, tina));
+    let notice: string | null = null;
+    const next = await signIn(page, client, async (p) => {
+      await answerSteps(p, again, seen, 0, tina, async (setUp) => (notice ??= await setUp.locator('[data-testid="reset-notice"]').textContent()));
+    });
+    expect(notice).toMatch(/^Your sign-in methods were reset on \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Set them up again to continue\./);
     // Asked for her password again (the SSO session ended), then the three set-up pages.
     expect(seen.slice(0, 2)).toEqual(["login-username.ftl", "login-password.ftl"]);
     expect([...seen.slice(2)].sort()).toEqual(["login-config-totp.ftl", "login-recovery-authn-code-config.ftl", "webauthn-register.ftl"]);

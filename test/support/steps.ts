@@ -4,6 +4,8 @@ import type { Page } from "playwright-core";
 import { confirmRecoveryCodes, currentPageId, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotp, submitTotpEnrolment, totpCode, useWebAuthn } from "./pages.js";
 import type { TestUser } from "./users.js";
 
+const SET_UP = ["login-config-totp.ftl", "webauthn-register.ftl", "login-recovery-authn-code-config.ftl"];
+
 /** What the user set up on the way, for later sign-ins. */
 export interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
 
@@ -11,13 +13,22 @@ export interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
  * `seen` collects the page ids answered; `user` answers the username and password pages (without
  * it they are unexpected); `periodsAhead` picks a TOTP code not used yet in this period.
  */
-export async function answerSteps(page: Page, enrolled: Enrolled, seen: string[], periodsAhead: number, user?: TestUser): Promise<void> {
+export async function answerSteps(
+  page: Page,
+  enrolled: Enrolled,
+  seen: string[],
+  periodsAhead: number,
+  user?: TestUser,
+  /** Looks at each set-up page before it is answered. */
+  onSetUp?: (page: Page) => Promise<unknown>,
+): Promise<void> {
   for (let step = 0; step < 10; step++) {
     await page.waitForLoadState();
     const id = await currentPageId(page).catch(() => undefined);
     if (!id) return; // the callback page: no Keycloak context
     seen.push(id);
     // Each answer submits a form; the next page is the next navigation of the main frame.
+    if (onSetUp && SET_UP.includes(id)) await onSetUp(page);
     const next = page.waitForEvent("framenavigated", (f) => f === page.mainFrame());
     if (id === "login-username.ftl" && user) {
       await page.fill("#username", user.username);

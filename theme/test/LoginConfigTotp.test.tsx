@@ -80,6 +80,14 @@ describe("login-config-totp.ftl", () => {
     expect(when(undefined)).toBe("depends");
   });
 
+  it("says when the user's sign-in methods were reset, after an MFA reset", () => {
+    renderPage("login-config-totp.ftl", { totp: { username: "ada" }, kcaReset: { at: "2026-11-30T03:40:12Z" } });
+    expect(screen.getByTestId("reset-notice")).toHaveTextContent("Your sign-in methods were reset on 2026-11-30 03:40 UTC. Set them up again to continue.");
+    cleanup();
+    renderPage("login-config-totp.ftl", { totp: { username: "ada" } });
+    expect(screen.queryByTestId("reset-notice")).toBeNull();
+  });
+
   it("says step N of M when the server counts the sign-in's set-up pages", async () => {
     renderPage("login-config-totp.ftl", { totp: { username: "ada" }, kcaSetup: { step: 2, of: 3 } });
     expect(screen.getByTestId("setup-progress")).toHaveTextContent("Account set-up, step 2 of 3");

@@ -12,7 +12,7 @@ export type KcContextExtension = {
   kcaThemePolicy?: string;
   /**
    * Where a set-up page stands among the required actions of this sign-in, from our Keycloak
-   * provider (extensions/, SetupProgressFormsProvider); absent without it or for a single page.
+   * provider (extensions/, PageFactsFormsProvider); absent without it or for a single page.
    */
   kcaSetup?: { step: number; of: number };
   /** The policy's tier roles the user holds, from the same provider, where the page has a user. */
@@ -23,6 +23,8 @@ export type KcContextExtension = {
   kcaDeleting?: string;
   /** The set-up actions a sign-in with a recovery code added (a new factor, CONFIGURE_RECOVERY_AUTHN_CODES). */
   kcaRecoveryRenewal?: string[];
+  /** On a required-action page, for a day after an MFA reset (kc-assurance reset) was carried out: when (ISO 8601). */
+  kcaReset?: { at: string };
 };
 
 export type KcContextExtensionPerPage = {};

@@ -75,6 +75,11 @@ export default function Layout(props: LayoutProps) {
           {headerNode}
         </h1>
         {progressNode}
+        {kcContext.kcaReset && (
+          <p className="kca-notice" id="kca-reset-notice" data-testid="reset-notice">
+            {msg("kcaResetNotice", kcContext.kcaReset.at.slice(0, 16).replace("T", " "))}
+          </p>
+        )}
         {stepUp && (
           <section className="kca-notice kca-notice-step-up" id="kca-step-up" data-testid="step-up-notice" aria-labelledby="kca-title">
             <p>{stepUpText ?? msg("kcaStepUpExplanation")}</p>

@@ -149,6 +149,8 @@ const { useI18n } = i18nBuilder
         "You are already signed in. What you are about to open asks for a stronger sign-in, and your account needs this set up first.",
       kcaSetupStep: "Account set-up, step {0}",
       kcaSetupStepOf: "Account set-up, step {0} of {1}",
+      // After an MFA reset (kc-assurance reset); {0} is "2026-11-30 03:40", UTC.
+      kcaResetNotice: "Your sign-in methods were reset on {0} UTC. Set them up again to continue. If you did not ask for this, tell your IT security team.",
       kcaSetupDone: "Done: {0}",
       kcaSetupKind_totp: "authenticator app",
       kcaSetupKind_webauthn: "security key",
@@ -337,6 +339,7 @@ const { useI18n } = i18nBuilder
         "Sie sind bereits angemeldet. Was Sie öffnen möchten, verlangt eine stärkere Anmeldung, und dafür muss Ihr Konto zuerst eingerichtet werden.",
       kcaSetupStep: "Kontoeinrichtung, Schritt {0}",
       kcaSetupStepOf: "Kontoeinrichtung, Schritt {0} von {1}",
+      kcaResetNotice: "Ihre Anmeldemethoden wurden am {0} UTC zurückgesetzt. Richten Sie sie neu ein, um fortzufahren. Wenn Sie das nicht beantragt haben, melden Sie es Ihrem IT-Sicherheitsteam.",
       kcaSetupDone: "Erledigt: {0}",
       kcaSetupKind_totp: "Authenticator-App",
       kcaSetupKind_webauthn: "Sicherheitsschlüssel",

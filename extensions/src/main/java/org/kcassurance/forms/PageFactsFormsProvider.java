@@ -1,5 +1,6 @@
 package org.kcassurance.forms;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.kcassurance.recovery.RecoveryRenewal;
+import org.kcassurance.reset.ResetHistory;
+import org.keycloak.common.util.Time;
 import org.keycloak.authentication.requiredactions.DeleteCredentialAction;
 import org.keycloak.credential.CredentialModel;
 
@@ -32,13 +35,16 @@ import jakarta.ws.rs.core.UriBuilder;
  * <li>on a required-action page (the user is signed in): {@code kcaCredentials}, how many credentials of
  * each type the user holds; {@code kcaDeleting}, the type of the credential delete-credential.ftl
  * removes; {@code kcaRecoveryRenewal}, the set-up actions a sign-in with a recovery code added
- * (RecoveryRenewal).</li>
+ * (RecoveryRenewal); {@code kcaReset = {at}}, when the user's sign-in methods were reset (kc-assurance
+ * reset), for a day after.</li>
  * </ul>
  * Nothing else changes; a theme that reads neither is unaffected.
  */
 public class PageFactsFormsProvider extends FreeMarkerLoginFormsProvider {
 
     static final String SEEN_NOTE = "kca.setup.seen";
+    /** How long after a reset its set-up pages say so (kcaReset). */
+    static final long RESET_NOTICE_SECONDS = 24 * 3600;
 
     public PageFactsFormsProvider(KeycloakSession session) {
         super(session);
@@ -60,6 +66,8 @@ public class PageFactsFormsProvider extends FreeMarkerLoginFormsProvider {
         if (DeleteCredentialAction.PROVIDER_ID.equals(current.getProviderId())) deleting();
         String renewal = authenticationSession.getAuthNote(RecoveryRenewal.NOTE);
         if (renewal != null && !renewal.isEmpty()) attributes.put("kcaRecoveryRenewal", List.of(renewal.split(",")));
+        Long reset = ResetHistory.lastExecuted(session, realm, user, Time.currentTime() - RESET_NOTICE_SECONDS);
+        if (reset != null) attributes.put("kcaReset", Map.of("at", Instant.ofEpochSecond(reset).toString()));
         setupProgress(current);
     }
 

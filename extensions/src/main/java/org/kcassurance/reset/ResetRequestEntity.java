@@ -19,6 +19,8 @@ import jakarta.persistence.Version;
 @NamedQueries({
         @NamedQuery(name = "kcaResetByRealm", query = "select r from ResetRequestEntity r where r.realmId = :realmId order by r.createdAt desc"),
         @NamedQuery(name = "kcaResetById", query = "select r from ResetRequestEntity r where r.realmId = :realmId and r.id = :id"),
+        @NamedQuery(name = "kcaResetExecutedFor", query = "select r.closedAt from ResetRequestEntity r where r.realmId = :realmId and r.userId = :userId"
+                + " and r.status = 'EXECUTED' and r.closedAt >= :since order by r.closedAt desc"),
 })
 public class ResetRequestEntity {
 
