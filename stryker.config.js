@@ -24,6 +24,9 @@ export default {
   // extensions or the server and browser tests.
   ignorePatterns: ["/theme", "/extensions", "/test-results", "/bench-results", "/test/keycloak", "/test/browser", "/dist"],
   concurrency: 2,
+  // A mutant's tests may take this much longer than without it before it counts as a hang (killed):
+  // generous, as the machines share their two cores with a running Keycloak.
+  timeoutMS: 15_000,
   reporters: ["html", "json", "clear-text", "progress"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
