@@ -11,6 +11,13 @@ export interface ConnectionOptions {
 
 export class UsageError extends Error {}
 
+/** Where a command writes and what environment it reads: the process's, or a test's. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
 export function resolveLogin(opts: ConnectionOptions, env: NodeJS.ProcessEnv): { url: string; login: AdminLogin } {
   const url = opts.url ?? env.KEYCLOAK_URL;
   if (!url) throw new UsageError("no server: pass --url or set KEYCLOAK_URL");

@@ -9,17 +9,11 @@ import type { Policy } from "../policy/model.js";
 import { checkPolicy } from "../policy/validate.js";
 import { renderPlan, summary } from "../plan/render.js";
 import type { Plan } from "../plan/plan.js";
-import { connect, UsageError, type ConnectionOptions } from "./connection.js";
+import { connect, UsageError, type ConnectionOptions, type Io } from "./connection.js";
 import { mapLimit } from "./map-limit.js";
 import { addResetCommands } from "./reset-commands.js";
 
 export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-}
 
 async function loadPolicy(file: string): Promise<Policy> {
   let text: string;

@@ -6,13 +6,7 @@ import type { Command } from "commander";
 import { ResetApi, type ResetRequest } from "../reset/api.js";
 import { renderList, renderRequest } from "../reset/render.js";
 import { signIn } from "../reset/sign-in.js";
-import { UsageError } from "./connection.js";
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-}
+import { UsageError, type Io } from "./connection.js";
 
 interface ResetOptions {
   url?: string;

@@ -50,7 +50,8 @@ export async function signIn(o: SignInOptions): Promise<string> {
   const verifier = base64url(randomBytes(32));
   let server: Server | undefined;
   try {
-    const code = await new Promise<{ code: string; redirectUri: string }>((resolve, reject) => {
+    let redirectUri = "";
+    const code = await new Promise<string>((resolve, reject) => {
       server = createServer((req, res) => {
         const u = new URL(req.url ?? "/", "http://127.0.0.1");
         if (u.pathname !== "/callback") {
@@ -63,11 +64,11 @@ export async function signIn(o: SignInOptions): Promise<string> {
         res.end(`<!doctype html><title>kc-assurance</title><p>${ok ? "Signed in. You can close this tab and return to the terminal." : "Sign-in failed; see the terminal."}</p>`);
         if (error) reject(new SignInError(`the sign-in was refused: ${error}${u.searchParams.get("error_description") ? ` (${u.searchParams.get("error_description")})` : ""}`));
         else if (u.searchParams.get("state") !== state) reject(new SignInError("the sign-in answered with another state: a stale tab or a forged redirect; run the command again"));
-        else resolve({ code: u.searchParams.get("code")!, redirectUri: `http://127.0.0.1:${(server!.address() as AddressInfo).port}/callback` });
+        else resolve(u.searchParams.get("code")!);
       });
       server.on("error", reject);
       server.listen(0, "127.0.0.1", () => {
-        const redirectUri = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/callback`;
+        redirectUri = `http://127.0.0.1:${(server!.address() as AddressInfo).port}/callback`;
         const url = authorizationUrl(o.url, o.realm, o.rules, redirectUri, state, verifier);
         o.announce(url);
         o.open?.(url);
@@ -76,7 +77,7 @@ export async function signIn(o: SignInOptions): Promise<string> {
     });
     const res = await fetch(`${o.url}/realms/${encodeURIComponent(o.realm)}/protocol/openid-connect/token`, {
       method: "POST",
-      body: new URLSearchParams({ grant_type: "authorization_code", client_id: o.rules.client, code: code.code, redirect_uri: code.redirectUri, code_verifier: verifier }),
+      body: new URLSearchParams({ grant_type: "authorization_code", client_id: o.rules.client, code, redirect_uri: redirectUri, code_verifier: verifier }),
     });
     const body = (await res.json().catch(() => ({}))) as { access_token?: string; error?: string; error_description?: string };
     if (!res.ok || !body.access_token) throw new SignInError(`the token endpoint refused the sign-in: ${body.error ?? res.status}${body.error_description ? ` (${body.error_description})` : ""}`);

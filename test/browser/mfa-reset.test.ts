@@ -15,7 +15,7 @@ import { policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { pointRealmAtSmtp, startSmtp, type SmtpServer } from "../support/smtp.js";
 import { answerSteps, type Enrolled } from "../support/steps.js";
-import { createUser, type TestUser } from "../support/users.js";
+import { createUser, grantRealmRole, type TestUser } from "../support/users.js";
 import { addVirtualAuthenticator } from "../support/webauthn.js";
 
 const realm = useFreshRealm("mfa-reset");
@@ -63,8 +63,7 @@ async function cli(args: string[], page: Page, user: TestUser, enrolled: Enrolle
 
 const operator = async (name: string, role: string) => {
   const user = await createUser(realm, name);
-  const r = await realm.admin.roles.findOneByName({ name: role });
-  await realm.admin.users.addRealmRoleMappings({ id: user.id, roles: [{ id: r!.id!, name: role }] });
+  await grantRealmRole(realm, user.id, role);
   return user;
 };
 

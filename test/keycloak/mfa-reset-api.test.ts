@@ -5,22 +5,15 @@
 // policy's level is set to loa1 and the CLI client allows the grant in this realm only); the
 // browser test mfa-reset.test.ts takes the real path: kc-assurance reset, step-up, e-mail.
 import { setTimeout as sleep } from "node:timers/promises";
-import { generateSync } from "otplib";
 import { applyPolicy } from "../../provisioning/converge.js";
+import { totpCode } from "../support/pages.js";
 import { examplePolicy } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
-import { createUser, type TestUser } from "../support/users.js";
+import { createUserWithTotp, type TotpUser } from "../support/theme-fixtures.js";
+import { createUser, grantRealmRole, type TestUser } from "../support/users.js";
 
 const realm = useFreshRealm("mfa-reset-api");
 const CLIENT = "kc-assurance-cli";
-// Keycloak keeps an authenticator app's secret as text and shows its bytes in base32.
-const OTP_SECRET = "kca-reset-test-secret-20bytes!";
-const base32 = (bytes: Buffer) => {
-  const A = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const b of bytes) bits += b.toString(2).padStart(8, "0");
-  return (bits.match(/.{1,5}/g) ?? []).map((c) => A[parseInt(c.padEnd(5, "0"), 2)]).join("");
-};
 
 /** The example policy's reset section with level loa1 (password-grant tokens reach it) and `edit` applied. */
 const policy = (edit: (t: string) => string = (t) => t) =>
@@ -30,45 +23,33 @@ let alice: TestUser; // identity-admins: requests and approves
 let dave: TestUser; // identity-admins
 let bob: TestUser; // security-owners: approves only
 let carol: TestUser; // no role
-let tina: TestUser; // tier 0, the one who lost her phone
-let tom: TestUser; // tier 2: one approval
+let tina: TotpUser; // tier 0, the one who lost her phone
+let tom: TotpUser; // tier 2: one approval
 
 beforeAll(async () => {
   await applyPolicy(realm.admin, policy(), realm.name);
   const client = (await realm.admin.clients.find({ clientId: CLIENT }))[0]!;
   await realm.admin.clients.update({ id: client.id! }, { directAccessGrantsEnabled: true });
-  const role = async (u: TestUser, name: string) => {
-    const r = await realm.admin.roles.findOneByName({ name });
-    await realm.admin.users.addRealmRoleMappings({ id: u.id, roles: [{ id: r!.id!, name }] });
-  };
   [alice, dave, bob, carol] = await Promise.all([createUser(realm, "alice"), createUser(realm, "dave"), createUser(realm, "bob"), createUser(realm, "carol")]);
-  await Promise.all([role(alice, "identity-admins"), role(dave, "identity-admins"), role(bob, "security-owners")]);
+  await Promise.all([grantRealmRole(realm, alice.id, "identity-admins"), grantRealmRole(realm, dave.id, "identity-admins"), grantRealmRole(realm, bob.id, "security-owners")]);
   tina = await userWithOtp("tina", "tier-0-platform-admins");
   tom = await userWithOtp("tom", "tier-2-project-owners");
 });
 
-/** A user of a tier group with an authenticator app set up (a credential in the representation, as an import would). */
-async function userWithOtp(username: string, group: string): Promise<TestUser> {
-  const user = await createUser(realm, username, { groups: [group] });
-  await realm.admin.users.update({ id: user.id }, {
-    credentials: [{
-      type: "otp", userLabel: "Phone",
-      secretData: JSON.stringify({ value: OTP_SECRET }),
-      credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-    }],
-  } as never);
-  const creds = await realm.admin.users.getCredentials({ id: user.id });
-  expect(creds.map((c) => c.type)).toContain("otp");
+/** A user of a tier group with an authenticator app set up. */
+async function userWithOtp(username: string, group: string): Promise<TotpUser> {
+  const user = await createUserWithTotp(realm, username, ["Phone"], { groups: [group] });
+  expect((await realm.admin.users.getCredentials({ id: user.id })).map((c) => c.type)).toContain("otp");
   return user;
 }
 
 /** A password-grant token; users with an authenticator app also give its code (Keycloak's direct-grant flow asks it). */
-async function token(user: TestUser, clientId = CLIENT, otp = false): Promise<{ access: string; refresh: string }> {
+async function token(user: TestUser | TotpUser, clientId = CLIENT): Promise<{ access: string; refresh: string }> {
   const res = await fetch(`${realm.issuer}/protocol/openid-connect/token`, {
     method: "POST",
     body: new URLSearchParams({
       grant_type: "password", client_id: clientId, username: user.username, password: user.password, scope: "openid",
-      ...(otp ? { totp: generateSync({ secret: base32(Buffer.from(OTP_SECRET)) }) } : {}),
+      ...("totpSecrets" in user ? { totp: totpCode(user.totpSecrets[0]!) } : {}),
     }),
   });
   const body = (await res.json()) as { access_token: string; refresh_token: string };
@@ -121,7 +102,7 @@ describe("a Tier 0 reset (two approvals besides the requester)", () => {
   let tinaSession: { access: string; refresh: string };
 
   it("is requested, refused to its requester, approved once by each other operator, then carried out", async () => {
-    tinaSession = await token(tina, CLIENT, true);
+    tinaSession = await token(tina);
     const created = await request(alice, tina);
     expect(created).toMatchObject({ status: 201, body: { status: "open", factors: ["totp"], needed: 2, requester: { username: "alice" }, user: { username: "tina" } } });
     id = created.body.id;
@@ -185,7 +166,7 @@ describe("the story in admin events", () => {
     expect(tinas.find((e) => e.details?.step === "refused" && e.details.act === "approve" && e.authDetails.userId === alice.id)?.details?.refusal).toMatch(/someone else/);
     const executed = tinas.find((e) => e.details?.step === "executed")!;
     expect(executed.details).toMatchObject({ user: "tina", requester: "alice", approvers: "bob,dave", reason: "lost phone", ticket: "INC-1042", proofing: "ID check by video, case 77", factors: "totp", removed: "otp", severity: "high" });
-    expect(JSON.stringify(events)).not.toContain(OTP_SECRET);
+    for (const secret of [...tina.storedSecrets, ...tina.totpSecrets]) expect(JSON.stringify(events)).not.toContain(secret);
   });
 });
 

@@ -101,6 +101,8 @@ export async function bindStepUpFlow(realm: FreshRealm): Promise<void> {
 export interface TotpUser extends TestUser {
   /** One per app, in base32 as an authenticator app holds it (see totpCode in pages.ts). */
   readonly totpSecrets: string[];
+  /** The same secrets as Keycloak stores them, to look for leaks. */
+  readonly storedSecrets: string[];
 }
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -121,8 +123,8 @@ function totpSecret(): { stored: string; shown: string } {
 }
 
 /** A user who already has authenticator apps (one TOTP credential per label), made through the admin API. */
-export async function createUserWithTotp(realm: FreshRealm, username: string, appLabels: string[] = ["Phone"]): Promise<TotpUser> {
-  const user = await createUser(realm, username);
+export async function createUserWithTotp(realm: FreshRealm, username: string, appLabels: string[] = ["Phone"], extra: { groups?: string[] } = {}): Promise<TotpUser> {
+  const user = await createUser(realm, username, extra);
   const secrets = appLabels.map(() => totpSecret());
   // Keycloak accepts OTP credentials in a user update, as in a realm import.
   await realm.admin.users.update(
@@ -136,7 +138,7 @@ export async function createUserWithTotp(realm: FreshRealm, username: string, ap
       })),
     },
   );
-  return { ...user, totpSecrets: secrets.map((s) => s.shown) };
+  return { ...user, totpSecrets: secrets.map((s) => s.shown), storedSecrets: secrets.map((s) => s.stored) };
 }
 
 /**

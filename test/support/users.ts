@@ -23,3 +23,10 @@ export async function createUser(realm: FreshRealm, username: string, extra: { g
   });
   return { id, username, password };
 }
+
+/** Gives the user the realm role of that name (the admin API takes roles by id and name). */
+export async function grantRealmRole(realm: FreshRealm, userId: string, name: string): Promise<void> {
+  const role = await realm.admin.roles.findOneByName({ name });
+  if (!role?.id) throw new Error(`no realm role ${name} in realm ${realm.name}`);
+  await realm.admin.users.addRealmRoleMappings({ id: userId, roles: [{ id: role.id, name }] });
+}

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.kcassurance.recovery.RecoveryRenewal;
 import org.kcassurance.reset.ResetHistory;
+import org.kcassurance.spi.Roles;
 import org.keycloak.common.util.Time;
 import org.keycloak.authentication.requiredactions.DeleteCredentialAction;
 import org.keycloak.credential.CredentialModel;
@@ -21,7 +22,6 @@ import org.keycloak.forms.login.freemarker.FreeMarkerLoginFormsProvider;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RequiredActionProviderModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.theme.Theme;
 
 import jakarta.ws.rs.core.UriBuilder;
@@ -54,10 +54,7 @@ public class PageFactsFormsProvider extends FreeMarkerLoginFormsProvider {
     protected void createCommonAttributes(Theme theme, Locale locale, Properties messagesBundle, UriBuilder baseUriBuilder, LoginFormsPages page) {
         super.createCommonAttributes(theme, locale, messagesBundle, baseUriBuilder, page);
         if (realm == null || user == null) return;
-        List<String> tiers = UserTiers.held(realm.getAttribute(UserTiers.FACTS_ATTRIBUTE), name -> {
-            RoleModel role = realm.getRole(name);
-            return role != null && user.hasRole(role);
-        });
+        List<String> tiers = UserTiers.held(realm.getAttribute(UserTiers.FACTS_ATTRIBUTE), name -> Roles.holds(realm, user, name));
         if (tiers != null) attributes.put("kcaTiers", tiers);
         RequiredActionProviderModel current = currentRequiredAction();
         if (current == null) return;

@@ -1,17 +1,16 @@
 package org.kcassurance.forms;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.StatelessFactory;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.LoginFormsProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Registers PageFactsFormsProvider. With no {@code spi-login-provider} option set, Keycloak makes the
  * factory with the highest positive order the default (DefaultKeycloakSessionFactory#resolveDefaultProvider),
  * so installing the jar is enough; Keycloak's own "freemarker" has order 0.
  */
-public final class PageFactsFormsProviderFactory implements LoginFormsProviderFactory {
+public final class PageFactsFormsProviderFactory implements LoginFormsProviderFactory, StatelessFactory<LoginFormsProvider> {
 
     public static final String ID = "kca-login-forms";
 
@@ -28,17 +27,5 @@ public final class PageFactsFormsProviderFactory implements LoginFormsProviderFa
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

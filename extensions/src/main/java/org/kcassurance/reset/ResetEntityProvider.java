@@ -2,14 +2,13 @@ package org.kcassurance.reset;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.StatelessFactory;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers ResetRequestEntity and its table's changelog with Keycloak's JPA store; factory and provider in one. */
-public final class ResetEntityProvider implements JpaEntityProvider, JpaEntityProviderFactory {
+public final class ResetEntityProvider implements JpaEntityProvider, JpaEntityProviderFactory, StatelessFactory<JpaEntityProvider> {
 
     public static final String ID = "kca-reset";
 
@@ -36,14 +35,6 @@ public final class ResetEntityProvider implements JpaEntityProvider, JpaEntityPr
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.kcassurance.reset;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -97,6 +100,23 @@ public class ResetRequestEntity {
     public void setStatus(String status) { this.status = status; }
     public String getApprovedBy() { return approvedBy; }
     public void setApprovedBy(String approvedBy) { this.approvedBy = approvedBy; }
+
+    /** One approval: who (user id) and when (epoch seconds). */
+    public record Approval(String by, long at) {
+    }
+
+    /** The approvals, in order, read from APPROVED_BY. */
+    public List<Approval> approvals() {
+        if (approvedBy == null || approvedBy.isEmpty()) return List.of();
+        return Arrays.stream(approvedBy.split(",")).map(a -> {
+            int at = a.lastIndexOf('@');
+            return new Approval(a.substring(0, at), Long.parseLong(a.substring(at + 1)));
+        }).toList();
+    }
+
+    public void addApproval(String by, long at) {
+        approvedBy = (approvedBy == null || approvedBy.isEmpty() ? "" : approvedBy + ",") + by + "@" + at;
+    }
     public Long getClosedAt() { return closedAt; }
     public void setClosedAt(Long closedAt) { this.closedAt = closedAt; }
     public String getClosedBy() { return closedBy; }

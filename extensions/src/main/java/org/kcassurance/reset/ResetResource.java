@@ -2,7 +2,6 @@ package org.kcassurance.reset;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +13,13 @@ import org.kcassurance.reset.ResetRules.Act;
 import org.kcassurance.reset.ResetRules.Caller;
 import org.kcassurance.reset.ResetRules.State;
 import org.kcassurance.reset.ResetRules.Status;
+import org.kcassurance.spi.Roles;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
@@ -182,7 +181,7 @@ public class ResetResource {
 
         UserModel target = session.users().getUserById(realm, r.getUserId());
         if (target == null) return error(409, "conflict", "the user of this request no longer exists");
-        r.setApprovedBy((r.getApprovedBy() == null || r.getApprovedBy().isEmpty() ? "" : r.getApprovedBy() + ",") + approver + "@" + now);
+        r.addApproval(approver, now);
         int needed = policy.approvalsFor(tierRoles(policy, target));
         boolean complete = ResetRules.complete(state(r), needed);
         if (complete) {
@@ -200,10 +199,10 @@ public class ResetResource {
         }
         Map<String, String> details = story(r);
         details.put("approver", gate.caller().user().getUsername());
-        details.put("approvals", approvals(r).size() + " of " + needed);
+        details.put("approvals", r.approvals().size() + " of " + needed);
         gate.caller().events().record(OperationType.UPDATE, "approved", r.getUserId(), r.getId(), details);
         if (complete) {
-            List<String> approvers = approvals(r).stream().map(this::username).toList();
+            List<String> approvers = r.approvals().stream().map(a -> username(a.by())).toList();
             ResetExecution.Outcome o = ResetExecution.run(session, realm, target, r, policy.reenrollFor(tierRoles(policy, target)),
                     username(r.getRequesterId()), approvers);
             Map<String, String> done = story(r);
@@ -252,10 +251,7 @@ public class ResetResource {
         AccessToken token = auth.token();
         UserModel user = auth.user();
         Set<String> roles = new LinkedHashSet<>();
-        for (String name : ResetRules.rolesFor(policy, Act.READ)) {
-            RoleModel role = realm.getRole(name);
-            if (role != null && user.hasRole(role)) roles.add(name);
-        }
+        for (String name : ResetRules.rolesFor(policy, Act.READ)) if (Roles.holds(realm, user, name)) roles.add(name);
         // When the operator last signed in: the session's own record, which re-authentication (max_age)
         // renews; a session a browser did not start (a direct grant) has none and signed in when it began.
         // Access tokens carry no auth_time by default.
@@ -297,13 +293,7 @@ public class ResetResource {
 
     private static State state(ResetRequestEntity r) {
         return new State(r.getUserId(), r.getRequesterId(), Status.valueOf(r.getStatus()), r.getExpiresAt(),
-                approvals(r).stream().toList());
-    }
-
-    /** Approver ids, in order. */
-    private static List<String> approvals(ResetRequestEntity r) {
-        if (r.getApprovedBy() == null || r.getApprovedBy().isEmpty()) return List.of();
-        return Arrays.stream(r.getApprovedBy().split(",")).map(a -> a.substring(0, a.lastIndexOf('@'))).toList();
+                r.approvals().stream().map(ResetRequestEntity.Approval::by).toList());
     }
 
     private Set<String> heldFactors(UserModel user) {
@@ -315,10 +305,7 @@ public class ResetResource {
     }
 
     private List<String> tierRoles(ResetPolicy policy, UserModel user) {
-        return policy.tierRoles().stream().filter(name -> {
-            RoleModel role = realm.getRole(name);
-            return role != null && user.hasRole(role);
-        }).toList();
+        return policy.tierRoles().stream().filter(name -> Roles.holds(realm, user, name)).toList();
     }
 
     private Map<String, String> story(ResetRequestEntity r) {
@@ -347,14 +334,7 @@ public class ResetResource {
         v.put("status", ResetRules.expired(s, now) ? "expired" : s.status().name().toLowerCase());
         v.put("createdAt", Instant.ofEpochSecond(r.getCreatedAt()).toString());
         v.put("expiresAt", Instant.ofEpochSecond(r.getExpiresAt()).toString());
-        List<Map<String, Object>> approvals = new ArrayList<>();
-        if (r.getApprovedBy() != null && !r.getApprovedBy().isEmpty()) {
-            for (String a : r.getApprovedBy().split(",")) {
-                int at = a.lastIndexOf('@');
-                approvals.add(Map.of("by", person(a.substring(0, at)), "at", Instant.ofEpochSecond(Long.parseLong(a.substring(at + 1))).toString()));
-            }
-        }
-        v.put("approvals", approvals);
+        v.put("approvals", r.approvals().stream().map(a -> Map.of("by", person(a.by()), "at", Instant.ofEpochSecond(a.at()).toString())).toList());
         v.put("needed", target == null ? null : policy.approvalsFor(tierRoles(policy, target)));
         if (r.getClosedAt() != null) {
             v.put("closedAt", Instant.ofEpochSecond(r.getClosedAt()).toString());

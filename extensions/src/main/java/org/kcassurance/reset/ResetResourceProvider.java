@@ -1,13 +1,12 @@
 package org.kcassurance.reset;
 
-import org.keycloak.Config;
+import org.kcassurance.spi.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /** Mounts ResetResource at /realms/{realm}/kca-mfa-reset; factory and provider in one. */
-public final class ResetResourceProvider implements RealmResourceProviderFactory, RealmResourceProvider {
+public final class ResetResourceProvider implements RealmResourceProviderFactory, RealmResourceProvider, StatelessFactory<RealmResourceProvider> {
 
     public static final String ID = "kca-mfa-reset";
 
@@ -34,14 +33,6 @@ public final class ResetResourceProvider implements RealmResourceProviderFactory
     @Override
     public String getId() {
         return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override

@@ -4,6 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.keycloak.util.JsonSerialization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Who may take part in a reset, and when: every call's caller (client, role, level, freshness), and
  * the state of a request an approval or cancellation meets. Each check answers null (allowed) or a
@@ -112,7 +116,7 @@ public final class ResetRules {
         if (acr == null || acr.isEmpty()) return 0;
         if (loaMapJson != null && !loaMapJson.isBlank()) {
             try {
-                com.fasterxml.jackson.databind.JsonNode map = org.keycloak.util.JsonSerialization.readValue(loaMapJson, com.fasterxml.jackson.databind.JsonNode.class);
+                JsonNode map = JsonSerialization.readValue(loaMapJson, JsonNode.class);
                 if (map != null && map.has(acr)) return map.get(acr).asInt(0);
             } catch (Exception e) {
                 return 0;
