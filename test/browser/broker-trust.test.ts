@@ -8,7 +8,7 @@ import { createGuard } from "../../guard/index.js";
 import { useBrowser } from "../support/browser.js";
 import { signIn, stopsAt, type TestClient } from "../support/oidc.js";
 import { confirmRecoveryCodes, pageMessage, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotpEnrolment, totpCode, waitForPage } from "../support/pages.js";
-import { addVirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 import { examplePolicy, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { addIdentityProvider, linkUser, provisionUpstream, upstreamSignIn, upstreamTotp, upstreamUser, type UpstreamUser } from "../support/upstream.js";

@@ -5,7 +5,7 @@ import { signIn } from "../support/oidc.js";
 import { currentPageId, pageMessage, registerWebAuthn, useWebAuthn, waitForPage } from "../support/pages.js";
 import { enterUsernameAndPassword, examplePolicy, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
-import { addVirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("e2e-allow");
 const browser = useBrowser();

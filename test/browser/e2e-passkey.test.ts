@@ -11,7 +11,7 @@ import { enterUsernameAndPassword, examplePolicy, policyClient, provision, tierU
 import { useFreshRealm } from "../support/realm.js";
 import { screenshot, watchConsole } from "../support/theme-fixtures.js";
 import type { TestUser } from "../support/users.js";
-import { addVirtualAuthenticator, type VirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator, type VirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("e2e-passkey");
 const browser = useBrowser();

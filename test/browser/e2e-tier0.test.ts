@@ -5,8 +5,8 @@ import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
 import { enterUsernameAndPassword, policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
-import { answerSteps, type Enrolled } from "../support/steps.js";
-import { addVirtualAuthenticator } from "../support/webauthn.js";
+import { answerSteps, type Enrolled } from "../../provisioning/browser/steps.js";
+import { addVirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("e2e-tier0");
 const browser = useBrowser();

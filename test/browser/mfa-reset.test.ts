@@ -14,9 +14,9 @@ import { signIn } from "../support/oidc.js";
 import { policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { pointRealmAtSmtp, startSmtp, type SmtpServer } from "../support/smtp.js";
-import { answerSteps, type Enrolled } from "../support/steps.js";
+import { answerSteps, type Enrolled } from "../../provisioning/browser/steps.js";
 import { createUser, grantRealmRole, type TestUser } from "../support/users.js";
-import { addVirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("mfa-reset");
 const browser = useBrowser();

@@ -27,7 +27,7 @@ import {
 import { policyClient, provision, tierUser } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import type { TestUser } from "../support/users.js";
-import { addVirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("theme-a11y");
 const browser = useBrowser();

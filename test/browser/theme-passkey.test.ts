@@ -9,7 +9,7 @@ import { accessibilityViolations, pageVariantsInBothLanguages, registerWebAuthn,
 import { useFreshRealm } from "../support/realm.js";
 import { enablePasskeys, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser, type TestUser } from "../support/users.js";
-import { addVirtualAuthenticator, type VirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator, type VirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("theme-passkey");
 const browser = useBrowser();

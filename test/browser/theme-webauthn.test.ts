@@ -7,7 +7,7 @@ import { accessibilityViolations, pageLanguage, pageVariants, registerWebAuthn, 
 import { useFreshRealm } from "../support/realm.js";
 import { bindSecondFactors, screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
 import { createUser } from "../support/users.js";
-import { addVirtualAuthenticator } from "../support/webauthn.js";
+import { addVirtualAuthenticator } from "../../provisioning/browser/webauthn.js";
 
 const realm = useFreshRealm("theme-webauthn");
 const browser = useBrowser();

@@ -1,22 +1,8 @@
-// Debian's Chromium driven by playwright-core (no browser download). The flags keep Chromium from
-// reaching for the network at start, which a closed machine answers with refusals.
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+// One browser per test file (provisioning/browser/chromium.ts launches it).
+import type { Browser, BrowserContext } from "playwright-core";
+import { launchBrowser } from "../../provisioning/browser/chromium.js";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-const CHROMIUM_ARGS = [
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** A headless browser; playwright gives each launch its own fresh user-data-dir. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_PATH, launchBrowser } from "../../provisioning/browser/chromium.js";
 
 /** Opens a browser for the test file's lifetime; each test should take a new context from it. */
 export function useBrowser(): { newContext(): Promise<BrowserContext> } {

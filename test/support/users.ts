@@ -1,32 +1,14 @@
-// Test users complete enough that Keycloak's user profile asks nothing more of them at login.
-import { randomBytes } from "node:crypto";
+// Test users (provisioning/admin/users.ts makes them) in the test file's realm.
+import { createUserWithPassword, grantRealmRole as grant, type PasswordUser } from "../../provisioning/admin/users.js";
 import type { FreshRealm } from "./realm.js";
 
-export interface TestUser {
-  readonly id: string;
-  readonly username: string;
-  readonly password: string;
+export type TestUser = PasswordUser;
+
+export function createUser(realm: FreshRealm, username: string, extra: { groups?: string[] } = {}): Promise<TestUser> {
+  return createUserWithPassword(realm.admin, realm.name, username, extra);
 }
 
-export async function createUser(realm: FreshRealm, username: string, extra: { groups?: string[] } = {}): Promise<TestUser> {
-  const password = `pw-${randomBytes(9).toString("base64url")}`;
-  const { id } = await realm.admin.users.create({
-    realm: realm.name,
-    username,
-    enabled: true,
-    email: `${username}@example.test`,
-    emailVerified: true,
-    firstName: "Test",
-    lastName: username,
-    credentials: [{ type: "password", value: password, temporary: false }],
-    ...(extra.groups ? { groups: extra.groups } : {}),
-  });
-  return { id, username, password };
-}
-
-/** Gives the user the realm role of that name (the admin API takes roles by id and name). */
-export async function grantRealmRole(realm: FreshRealm, userId: string, name: string): Promise<void> {
-  const role = await realm.admin.roles.findOneByName({ name });
-  if (!role?.id) throw new Error(`no realm role ${name} in realm ${realm.name}`);
-  await realm.admin.users.addRealmRoleMappings({ id: userId, roles: [{ id: role.id, name }] });
+/** Gives the user the realm role of that name. */
+export function grantRealmRole(realm: FreshRealm, userId: string, name: string): Promise<void> {
+  return grant(realm.admin, realm.name, userId, name);
 }

@@ -2,9 +2,11 @@
 // Keycloak (the client's callback): what a user of any tier meets, with what they hold.
 import type { Page } from "playwright-core";
 import { confirmRecoveryCodes, currentPageId, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotp, submitTotpEnrolment, totpCode, useWebAuthn } from "./pages.js";
-import type { TestUser } from "./users.js";
 
 const SET_UP = ["login-config-totp.ftl", "webauthn-register.ftl", "login-recovery-authn-code-config.ftl"];
+
+/** Who signs in, on the username and password pages. */
+export interface Person { readonly username: string; readonly password: string }
 
 /** What the user set up on the way, for later sign-ins. */
 export interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
@@ -18,7 +20,7 @@ export async function answerSteps(
   enrolled: Enrolled,
   seen: string[],
   periodsAhead: number,
-  user?: TestUser,
+  user?: Person,
   /** Looks at each set-up page before it is answered. */
   onSetUp?: (page: Page) => Promise<unknown>,
 ): Promise<void> {
