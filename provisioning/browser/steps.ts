@@ -3,13 +3,19 @@
 import type { Page } from "playwright-core";
 import { confirmRecoveryCodes, currentPageId, readRecoveryCodes, readTotpSecret, registerWebAuthn, submitTotp, submitTotpEnrolment, totpCode, useWebAuthn } from "./pages.js";
 
-const SET_UP = ["login-config-totp.ftl", "webauthn-register.ftl", "login-recovery-authn-code-config.ftl"];
+/** The pages on which a user sets a factor up. */
+export const SET_UP_PAGES: readonly string[] = ["login-config-totp.ftl", "webauthn-register.ftl", "login-recovery-authn-code-config.ftl"];
 
 /** Who signs in, on the username and password pages. */
 export interface Person { readonly username: string; readonly password: string }
 
 /** What the user set up on the way, for later sign-ins. */
-export interface Enrolled { totpSecret?: string; recoveryCodes?: string[] }
+export interface Enrolled {
+  totpSecret?: string;
+  recoveryCodes?: string[];
+  /** Apps set up so far: each gets its own name, as Keycloak refuses a second app of the same name. */
+  apps?: number;
+}
 
 /**
  * `seen` collects the page ids answered; `user` answers the username and password pages (without
@@ -21,8 +27,8 @@ export async function answerSteps(
   seen: string[],
   periodsAhead: number,
   user?: Person,
-  /** Looks at each set-up page before it is answered. */
-  onSetUp?: (page: Page) => Promise<unknown>,
+  /** Looks at each page (its id given) before it is answered. */
+  onPage?: (page: Page, id: string) => Promise<unknown>,
 ): Promise<void> {
   for (let step = 0; step < 10; step++) {
     await page.waitForLoadState();
@@ -30,7 +36,7 @@ export async function answerSteps(
     if (!id) return; // the callback page: no Keycloak context
     seen.push(id);
     // Each answer submits a form; the next page is the next navigation of the main frame.
-    if (onSetUp && SET_UP.includes(id)) await onSetUp(page);
+    if (onPage) await onPage(page, id);
     const next = page.waitForEvent("framenavigated", (f) => f === page.mainFrame());
     if (id === "login-username.ftl" && user) {
       await page.fill("#username", user.username);
@@ -40,7 +46,8 @@ export async function answerSteps(
       await page.click("#kc-login");
     } else if (id === "login-config-totp.ftl") {
       enrolled.totpSecret = await readTotpSecret(page);
-      await submitTotpEnrolment(page, totpCode(enrolled.totpSecret), "Phone");
+      enrolled.apps = (enrolled.apps ?? 0) + 1;
+      await submitTotpEnrolment(page, totpCode(enrolled.totpSecret), enrolled.apps === 1 ? "Phone" : `Phone ${enrolled.apps}`);
     } else if (id === "webauthn-register.ftl") {
       await registerWebAuthn(page, "Key");
     } else if (id === "login-recovery-authn-code-config.ftl") {

@@ -1,5 +1,7 @@
-// kc-assurance: validate a policy, plan its changes to realms, apply them; MFA resets (reset-commands.ts).
-// Exit codes: 0 success (plan: no changes), 1 error, invalid policy, lock timeout or a refused reset call, 2 plan --detailed-exitcode with changes.
+// kc-assurance: validate a policy, plan its changes to realms, apply them, verify them with evidence;
+// MFA resets (reset-commands.ts).
+// Exit codes: 0 success (plan: no changes; verify: every check passed), 1 error, invalid policy, lock
+// timeout or a refused reset call, 2 plan --detailed-exitcode with changes, 3 verify: a check failed.
 import { readFile } from "node:fs/promises";
 import { Command, Option } from "commander";
 import { unlock } from "../apply/lock.js";
@@ -9,11 +11,12 @@ import type { Policy } from "../policy/model.js";
 import { checkPolicy } from "../policy/validate.js";
 import { renderPlan, summary } from "../plan/render.js";
 import type { Plan } from "../plan/plan.js";
-import { connect, UsageError, type ConnectionOptions, type Io } from "./connection.js";
+import { renderVerdict } from "../verify/verdict.js";
+import { connect, resolveLogin, UsageError, type ConnectionOptions, type Io } from "./connection.js";
 import { mapLimit } from "./map-limit.js";
 import { addResetCommands } from "./reset-commands.js";
 
-export const EXIT = { ok: 0, error: 1, changes: 2 } as const;
+export const EXIT = { ok: 0, error: 1, changes: 2, checkFailed: 3 } as const;
 
 async function loadPolicy(file: string): Promise<Policy> {
   let text: string;
@@ -125,6 +128,27 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         const h = await unlock(admin, realm);
         io.out(h ? `realm ${realm}: removed the lock of ${h.host} pid ${h.pid} (since ${h.since})\n` : `realm ${realm}: not locked\n`);
       }
+    });
+
+  connection(program.command("verify"))
+    .description("check V0-V6 on a live realm, with throwaway users in Chromium, and write a dated evidence bundle")
+    .argument("<file>", "policy file")
+    .requiredOption("--evidence <dir>", "folder for the bundle (a new <realm>-<time> folder inside it)")
+    .action(async (file: string, opts: ConnectionOptions & { realm: string[]; json?: boolean; evidence: string }) => {
+      const policy = await loadPolicy(file);
+      const realms = realmsFor(policy, file, opts.realm);
+      const admin = await connect(opts, io.env);
+      const { url } = resolveLogin(opts, io.env);
+      const { verifyRealm } = await import("../verify/verify.js");
+      const outcomes = [];
+      for (const realm of realms) {
+        io.err(`${realm}: verifying with throwaway users in Chromium...\n`);
+        const o = await verifyRealm(admin, { url: url.replace(/\/+$/, ""), realm, policy, policyFile: file, evidenceDir: opts.evidence });
+        outcomes.push({ realm, ...o });
+        if (!opts.json) io.out(renderVerdict(realm, o.dir, o.results));
+      }
+      if (opts.json) io.out(`${JSON.stringify({ verified: outcomes }, null, 2)}\n`);
+      if (outcomes.some((o) => o.results.some((r) => r.status === "FAIL"))) setExit(EXIT.checkFailed);
     });
 
   addResetCommands(program, io);

@@ -36,6 +36,12 @@ import org.keycloak.sessions.CommonClientSessionModel.ExecutionStatus;
  */
 public class RecoveryRenewal implements RequiredActionProvider {
 
+    /**
+     * Login event detail on a sign-in in which a recovery code was used: Keycloak's own events cannot
+     * tell it from one in which codes were only set up (both carry credential_type recovery-authn-codes).
+     */
+    public static final String EVENT_DETAIL = "kca_recovery_code";
+
     /** Auth note: the set-up actions added after a recovery code, comma-separated. */
     public static final String NOTE = "kca.recovery.renewal";
     static final String RECOVERY_FORM = RecoveryAuthnCodesFormAuthenticatorFactory.PROVIDER_ID;
@@ -45,6 +51,7 @@ public class RecoveryRenewal implements RequiredActionProvider {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession == null || authSession.getAuthNote(NOTE) != null) return;
         if (!AuthenticatorUtil.getAuthnCredentials(authSession).contains(RecoveryAuthnCodesCredentialModel.TYPE)) return;
+        context.getEvent().detail(EVENT_DETAIL, "used");
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
