@@ -38,7 +38,14 @@ export async function answerSteps(
     // Each answer submits a form; the next page is the next navigation of the main frame.
     if (onPage) await onPage(page, id);
     const next = page.waitForEvent("framenavigated", (f) => f === page.mainFrame());
-    if (id === "login-username.ftl" && user) {
+    // Awaited below; when an answer throws instead, its end (the page closed) is nobody's error.
+    next.catch(() => {});
+    if (id === "login.ftl" && user) {
+      // Keycloak's stock sign-in: both on one page (the name only when Keycloak does not know it yet).
+      if ((await page.locator("#username").count()) > 0) await page.fill("#username", user.username);
+      await page.fill("#password", user.password);
+      await page.click("#kc-login");
+    } else if (id === "login-username.ftl" && user) {
       await page.fill("#username", user.username);
       await page.click("#kc-login");
     } else if (id === "login-password.ftl" && user) {

@@ -42,6 +42,7 @@ describe("kc-assurance verify --evidence", () => {
     expect(await run(["apply", "policies/example.yaml", "--realm", realm.name], cli().io)).toBe(0);
     const { code, dir, results } = await verify();
 
+    expect(results.flatMap((r) => r.findings.filter((f) => !f.ok).map((f) => `${f.check}: ${f.text}`))).toEqual([]);
     expect(status(results)).toEqual({ V0: "PASS", V1: "PASS", V2: "PASS", V3: "PASS", V4: "PASS", V5: "PASS", V6: "PASS" });
     expect(code).toBe(0);
     expect(dir.startsWith(join(evidence, `${realm.name}-`))).toBe(true);
@@ -53,7 +54,7 @@ describe("kc-assurance verify --evidence", () => {
     expect(shots).toEqual(expect.arrayContaining(["V1-set-up-asked.png", "V2-security-key.png", "V3-wrong-code-refused.png", "V4-used-code-refused.png"]));
     for (const shot of shots) expect(report).toContain(`screenshots/${shot}`);
     expect(await leftBehind()).toEqual([]);
-  });
+  }, 300_000); // a whole run: some ten browser sign-ins
 
   it("fails V0 and V1 once the realm signs in with Keycloak's stock browser flow, and exits 3", async () => {
     await realm.admin.realms.update({ realm: realm.name }, { browserFlow: "browser" });
@@ -65,5 +66,5 @@ describe("kc-assurance verify --evidence", () => {
     expect(v1.findings.filter((f) => !f.ok).map((f) => f.text).join("\n")).toMatch(/after the password: (?!login-config-totp)/);
     expect(out).not.toContain("pw-");
     expect(await leftBehind()).toEqual([]);
-  });
+  }, 300_000);
 });

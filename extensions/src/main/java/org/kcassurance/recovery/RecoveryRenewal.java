@@ -49,9 +49,11 @@ public class RecoveryRenewal implements RequiredActionProvider {
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession == null || authSession.getAuthNote(NOTE) != null) return;
-        if (!AuthenticatorUtil.getAuthnCredentials(authSession).contains(RecoveryAuthnCodesCredentialModel.TYPE)) return;
+        if (authSession == null || !AuthenticatorUtil.getAuthnCredentials(authSession).contains(RecoveryAuthnCodesCredentialModel.TYPE)) return;
+        // Keycloak runs the triggers again after each required action, in that request with its own
+        // event; the last such event is the LOGIN one, so each of them is marked.
         context.getEvent().detail(EVENT_DETAIL, "used");
+        if (authSession.getAuthNote(NOTE) != null) return;
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
