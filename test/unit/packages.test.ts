@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
+import { run } from "../../provisioning/cli/main.js";
 import { repoRoot } from "../../scripts/keycloak/version.js";
 
 interface Manifest {
@@ -61,5 +62,11 @@ describe("the npm packages", () => {
       for (const m of runtimeImports(file)) if (!isBuiltin(m)) used.add(m);
     }
     expect([...used].sort()).toEqual(declared);
+  });
+
+  it("kc-assurance --version prints its package's version", async () => {
+    const out: string[] = [];
+    expect(await run(["--version"], { out: (s) => void out.push(s), err: (s) => void out.push(s), env: {} })).toBe(0);
+    expect(out.join("")).toBe(`${manifest("provisioning/package.json").version}\n`);
   });
 });
