@@ -10,6 +10,7 @@ import { repoRoot } from "../../scripts/keycloak/version.js";
 interface Manifest {
   version: string;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
@@ -62,6 +63,16 @@ describe("the npm packages", () => {
       for (const m of runtimeImports(file)) if (!isBuiltin(m)) used.add(m);
     }
     expect([...used].sort()).toEqual(declared);
+  });
+
+  it("pin what they share with the repository's own tooling at the same versions (one copy installed)", () => {
+    const root = manifest("package.json");
+    const repository = { ...root.dependencies, ...root.devDependencies };
+    for (const pkg of ["guard/package.json", "provisioning/package.json"]) {
+      for (const [name, version] of Object.entries(manifest(pkg).dependencies ?? {})) {
+        if (repository[name]) expect({ pkg, name, version }).toEqual({ pkg, name, version: repository[name] });
+      }
+    }
   });
 
   it("kc-assurance --version prints its package's version", async () => {
