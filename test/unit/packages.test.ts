@@ -6,6 +6,7 @@ import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { run } from "../../provisioning/cli/main.js";
 import { repoRoot } from "../../scripts/keycloak/version.js";
+import { runCommand } from "../support/packages.js";
 
 interface Manifest {
   version: string;
@@ -73,6 +74,17 @@ describe("the npm packages", () => {
         if (repository[name]) expect({ pkg, name, version }).toEqual({ pkg, name, version: repository[name] });
       }
     }
+  });
+
+  it("kc-assurance --help loads no package but commander: the others wait for the command that needs them", async () => {
+    // A module hook in the CLI's process reports every module resolved inside node_modules.
+    const hooks = `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes("/node_modules/")) process.stderr.write("LOADED " + r.url + "\\n"); return r; }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const cli = await runCommand(process.execPath, ["--import", "tsx/esm", "--import", `data:text/javascript,${encodeURIComponent(register)}`, "provisioning/cli/bin.ts", "--help"], { cwd: repoRoot });
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain("Usage: kc-assurance");
+    const loaded = new Set([...cli.stderr.matchAll(/^LOADED .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1]));
+    expect([...loaded]).toEqual(["commander"]);
   });
 
   it("kc-assurance --version prints its package's version", async () => {
