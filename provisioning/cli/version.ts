@@ -6,13 +6,14 @@ import { fileURLToPath } from "node:url";
 
 const PACKAGE = "kc-assurance";
 
-export function cliVersion(from: string = fileURLToPath(import.meta.url)): string {
-  for (let dir = dirname(from); ; dir = dirname(dir)) {
+export function cliVersion(): string {
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = dirname(here); ; dir = dirname(dir)) {
     const file = join(dir, "package.json");
     if (existsSync(file)) {
       const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
       if (pkg.name === PACKAGE && pkg.version) return pkg.version;
     }
-    if (dirname(dir) === dir) throw new Error(`no package.json of ${PACKAGE} above ${from}`);
+    if (dirname(dir) === dir) throw new Error(`no package.json of ${PACKAGE} above ${here}`);
   }
 }
