@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   // .stryker-tmp/ holds a mutation run's sandbox copies of the tree while `npm run mutation` runs.
-  { ignores: ["node_modules/", "dist/", "theme/", "test-results/", "bench-results/", ".stryker-tmp/", "reports/"] },
+  { ignores: ["node_modules/", "**/dist/", "theme/", "test-results/", "bench-results/", ".stryker-tmp/", "reports/"] },
   js.configs.recommended,
   // Plain JavaScript entry points run on Node (TypeScript files get Node's globals from @types/node).
   { files: ["**/*.js"], languageOptions: { globals: { process: "readonly", console: "readonly" } } },

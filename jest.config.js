@@ -6,6 +6,8 @@ const common = {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform,
   testEnvironment: "node",
+  // Our packages, where code imports them by name (guard/examples), run from their TypeScript sources.
+  testEnvironmentOptions: { customExportConditions: ["kc-assurance-source", "node", "node-addons"] },
   // A mutation run's sandbox copies of the tree (npm run mutation) are not this tree's modules.
   modulePathIgnorePatterns: ["<rootDir>/.stryker-tmp/"],
 };

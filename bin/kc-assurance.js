@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the kc-assurance CLI; the TypeScript sources run through tsx.
+// The kc-assurance command in the repository: its TypeScript entry (provisioning/cli/bin.ts) through
+// tsx, so that no build is needed. The kc-assurance package's bin is the compiled one.
 import { tsImport } from "tsx/esm/api";
 
-const { run } = await tsImport("../provisioning/cli/main.ts", import.meta.url);
-process.exitCode = await run(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  env: process.env,
-});
+await tsImport("../provisioning/cli/bin.ts", import.meta.url);

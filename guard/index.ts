@@ -6,6 +6,6 @@ export type { AnswerBody, GuardAnswer } from "./core/answers.js";
 export type { TokenVerdict } from "./core/token.js";
 export { ALGORITHMS, DEFAULT_ALGORITHMS } from "./core/algorithms.js";
 export { JwksUnavailableError } from "./keys/jwks.js";
-export { expressGuard } from "./adapters/express.js";
-export { fastifyGuard } from "./adapters/fastify.js";
+// The fetch adapter needs nothing beyond the platform. Express and Fastify are entries of their own
+// (kc-assurance-guard/express, /fastify): their types are only needed by apps that use them.
 export { withGuard } from "./adapters/fetch.js";

@@ -1,5 +1,6 @@
 import express from "express";
-import { createGuard, expressGuard } from "../index.js";
+import { createGuard } from "kc-assurance-guard";
+import { expressGuard } from "kc-assurance-guard/express";
 import { guardPolicyFrom } from "./policy-file.js";
 
 const guard = createGuard({

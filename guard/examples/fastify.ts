@@ -1,5 +1,6 @@
 import Fastify from "fastify";
-import { createGuard, fastifyGuard } from "../index.js";
+import { createGuard } from "kc-assurance-guard";
+import { fastifyGuard } from "kc-assurance-guard/fastify";
 import { guardPolicyFrom } from "./policy-file.js";
 
 const guard = createGuard({

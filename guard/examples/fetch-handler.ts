@@ -1,4 +1,4 @@
-import { createGuard, withGuard } from "../index.js";
+import { createGuard, withGuard } from "kc-assurance-guard";
 import { guardPolicyFrom } from "./policy-file.js";
 
 const guard = createGuard({

@@ -1,8 +1,8 @@
-// The guard's policy comes from the same policy file kc-assurance applies to the realm.
+// The guard's policy comes from the same policy file kc-assurance applies to the realm
+// (checkPolicy is the CLI package's: npm install kc-assurance).
 import { readFileSync } from "node:fs";
-import { PolicyError } from "../../provisioning/policy/issues.js";
-import { checkPolicy } from "../../provisioning/policy/validate.js";
-import type { GuardPolicy } from "../index.js";
+import type { GuardPolicy } from "kc-assurance-guard";
+import { checkPolicy, PolicyError } from "kc-assurance/policy";
 
 export function guardPolicyFrom(file: string): GuardPolicy {
   const checked = checkPolicy(file, readFileSync(file, "utf8"));

@@ -1,4 +1,4 @@
-import { redirectTo, stepUpClient, StepUpRedirect } from "../browser/index.js";
+import { redirectTo, stepUpClient, StepUpRedirect } from "kc-assurance-guard/browser";
 
 // Whatever the app's OIDC library offers; here: the access token it holds, and the URL of its
 // usual authorization request (with its own state and PKCE challenge, which it remembers).

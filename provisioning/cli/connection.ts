@@ -1,6 +1,6 @@
 // Admin connection from flags and environment. Secrets come only from the environment, never from
 // flags (which other users see in the process list), and are never printed.
-import { connectAdmin, type AdminClient, type AdminLogin } from "../admin/connect.js";
+import type { AdminClient, AdminLogin } from "../admin/connect.js";
 
 export interface ConnectionOptions {
   url?: string;
@@ -36,5 +36,8 @@ export function resolveLogin(opts: ConnectionOptions, env: NodeJS.ProcessEnv): {
 
 export async function connect(opts: ConnectionOptions, env: NodeJS.ProcessEnv): Promise<AdminClient> {
   const { url, login } = resolveLogin(opts, env);
+  // The admin client is the heaviest module of the CLI: loaded when a command connects, so that
+  // --help, --version and validate answer without it.
+  const { connectAdmin } = await import("../admin/connect.js");
   return connectAdmin(url.replace(/\/+$/, ""), login);
 }

@@ -8,13 +8,13 @@ import { unlock } from "../apply/lock.js";
 import { applyPolicy, planRealm } from "../converge.js";
 import { formatIssue, PolicyError, type PolicyIssue } from "../policy/issues.js";
 import type { Policy } from "../policy/model.js";
-import { checkPolicy } from "../policy/validate.js";
 import { renderPlan, summary } from "../plan/render.js";
 import type { Plan } from "../plan/plan.js";
 import { renderVerdict } from "../verify/verdict.js";
 import { connect, resolveLogin, UsageError, type ConnectionOptions, type Io } from "./connection.js";
 import { mapLimit } from "./map-limit.js";
 import { addResetCommands } from "./reset-commands.js";
+import { cliVersion } from "./version.js";
 
 export const EXIT = { ok: 0, error: 1, changes: 2, checkFailed: 3 } as const;
 
@@ -25,6 +25,8 @@ async function loadPolicy(file: string): Promise<Policy> {
   } catch (e) {
     throw new PolicyError([{ file, line: 0, column: 0, path: "(file)", message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
   }
+  // Loaded when a policy is read (the schema compiler and the YAML parser), not for --help.
+  const { checkPolicy } = await import("../policy/validate.js");
   const result = checkPolicy(file, text);
   if (!result.ok) throw new PolicyError(result.issues);
   return result.policy;
@@ -39,6 +41,7 @@ function realmsFor(policy: Policy, file: string, given: string[]): string[] {
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command("kc-assurance")
     .description("Turn an MFA policy file into a Keycloak realm that enforces it.")
+    .version(cliVersion())
     .showHelpAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();

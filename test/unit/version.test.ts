@@ -8,7 +8,8 @@ describe("the pinned Keycloak version", () => {
 
   it("matches the installed admin client exactly", () => {
     const pkg = JSON.parse(readFileSync(`${repoRoot}node_modules/@keycloak/keycloak-admin-client/package.json`, "utf8")) as { version: string };
-    const declared = (JSON.parse(readFileSync(`${repoRoot}package.json`, "utf8")) as { dependencies: Record<string, string> }).dependencies;
+    // The CLI package (provisioning/) is the one that depends on it.
+    const declared = (JSON.parse(readFileSync(`${repoRoot}provisioning/package.json`, "utf8")) as { dependencies: Record<string, string> }).dependencies;
     expect(pkg.version).toBe(keycloakVersion);
     expect(declared["@keycloak/keycloak-admin-client"]).toBe(keycloakVersion);
   });

@@ -3,7 +3,9 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import Fastify from "fastify";
-import { expressGuard, fastifyGuard, withGuard } from "../../../guard/index.js";
+import { expressGuard } from "../../../guard/adapters/express.js";
+import { fastifyGuard } from "../../../guard/adapters/fastify.js";
+import { withGuard } from "../../../guard/index.js";
 import { accessToken, bearer, realm } from "./fixture.js";
 
 const level1 = bearer(accessToken({ acr: "urn:example:loa:1", sub: "user-1" }));

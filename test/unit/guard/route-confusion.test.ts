@@ -8,7 +8,9 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import fc from "fast-check";
-import { expressGuard, fastifyGuard, withGuard, type Authorized, type Guard, type GuardPolicy } from "../../../guard/index.js";
+import { expressGuard } from "../../../guard/adapters/express.js";
+import { fastifyGuard } from "../../../guard/adapters/fastify.js";
+import { withGuard, type Authorized, type Guard, type GuardPolicy } from "../../../guard/index.js";
 import { guardPolicyFrom } from "../../../guard/examples/policy-file.js";
 import { accessToken, AUDIENCE, bearer, NOW_S, POLICY, realm } from "./fixture.js";
 
