@@ -39,3 +39,40 @@ export async function joinGroup(admin: AdminClient, realm: string, userId: strin
   if (!group?.id) throw new Error(`no group ${name} in realm ${realm}`);
   await admin.users.addToGroup({ realm, id: userId, groupId: group.id });
 }
+
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+function base32(bytes: Uint8Array): string {
+  let bits = "";
+  for (const b of bytes) bits += b.toString(2).padStart(8, "0");
+  return (bits.match(/.{1,5}/g) ?? []).map((chunk) => BASE32[parseInt(chunk.padEnd(5, "0"), 2)]).join("");
+}
+
+/**
+ * A TOTP secret as Keycloak keeps it (20 random letters, used as bytes for the HMAC) and its base32
+ * form, which is what the enrolment page shows and an authenticator app works with.
+ */
+function totpSecret(): { stored: string; shown: string } {
+  const stored = Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => BASE32[b % 32]).join("");
+  return { stored, shown: base32(new TextEncoder().encode(stored)) };
+}
+
+/**
+ * Authenticator apps for a user, one TOTP credential (SHA-1, 6 digits, 30 s) per label, without the
+ * enrolment page: Keycloak accepts OTP credentials in a user update, as in a realm import.
+ */
+export async function giveTotpApps(admin: AdminClient, realm: string, userId: string, labels: readonly string[]): Promise<{ stored: string; shown: string }[]> {
+  const secrets = labels.map(() => totpSecret());
+  await admin.users.update(
+    { realm, id: userId },
+    {
+      credentials: labels.map((userLabel, i) => ({
+        type: "otp",
+        userLabel,
+        secretData: JSON.stringify({ value: secrets[i]!.stored }),
+        credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
+      })),
+    },
+  );
+  return secrets;
+}

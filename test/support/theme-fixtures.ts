@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { REDIRECT_URI } from "./oidc.js";
 import type { FreshRealm } from "./realm.js";
 import { createUser, type TestUser } from "./users.js";
+import { giveTotpApps } from "../../provisioning/admin/users.js";
 
 export const THEME_NAME = "kc-assurance";
 const SCREENSHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -105,39 +106,10 @@ export interface TotpUser extends TestUser {
   readonly storedSecrets: string[];
 }
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-function base32(bytes: Uint8Array): string {
-  let bits = "";
-  for (const b of bytes) bits += b.toString(2).padStart(8, "0");
-  return (bits.match(/.{1,5}/g) ?? []).map((chunk) => BASE32[parseInt(chunk.padEnd(5, "0"), 2)]).join("");
-}
-
-/**
- * A TOTP secret as Keycloak keeps it (20 random letters, used as bytes for the HMAC) and its base32
- * form, which is what the enrolment page shows and an authenticator app works with.
- */
-function totpSecret(): { stored: string; shown: string } {
-  const stored = Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => BASE32[b % 32]).join("");
-  return { stored, shown: base32(new TextEncoder().encode(stored)) };
-}
-
 /** A user who already has authenticator apps (one TOTP credential per label), made through the admin API. */
 export async function createUserWithTotp(realm: FreshRealm, username: string, appLabels: string[] = ["Phone"], extra: { groups?: string[] } = {}): Promise<TotpUser> {
   const user = await createUser(realm, username, extra);
-  const secrets = appLabels.map(() => totpSecret());
-  // Keycloak accepts OTP credentials in a user update, as in a realm import.
-  await realm.admin.users.update(
-    { id: user.id },
-    {
-      credentials: appLabels.map((userLabel, i) => ({
-        type: "otp",
-        userLabel,
-        secretData: JSON.stringify({ value: secrets[i]!.stored }),
-        credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-      })),
-    },
-  );
+  const secrets = await giveTotpApps(realm.admin, realm.name, user.id, appLabels);
   return { ...user, totpSecrets: secrets.map((s) => s.shown), storedSecrets: secrets.map((s) => s.stored) };
 }
 

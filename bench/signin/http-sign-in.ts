@@ -1,0 +1,113 @@
+// A sign-in over plain HTTP, as a browser without JavaScript makes it: the authorization request,
+// each of Keycloak's pages answered by posting its form to the page's loginAction (read from the
+// kcContext our theme's pages carry), then the code redeemed with PKCE. No browser, so the time
+// measured is Keycloak's.
+import { createHash, randomBytes } from "node:crypto";
+
+/** Cookies of one sign-in (one host; Keycloak's paths and expiry need no more). */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  take(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && Date.parse(a.split("=")[1]!) < Date.now()));
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, pair!.slice(eq + 1).trim());
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+export interface SignInTarget {
+  readonly baseUrl: string;
+  readonly realm: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+}
+
+export interface Answers {
+  readonly username: string;
+  readonly password: string;
+  /** The code to give on the one-time code page. */
+  readonly otp: () => string;
+}
+
+const field = (html: string, name: string): string | undefined => {
+  const m = new RegExp(`"${name}":\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(html);
+  return m ? (JSON.parse(`"${m[1]}"`) as string) : undefined;
+};
+
+/** The form each page of a password-and-TOTP sign-in needs. */
+function answer(pageId: string, a: Answers): Record<string, string> {
+  switch (pageId) {
+    case "login-username": return { username: a.username };
+    case "login-password": return { password: a.password };
+    case "login": return { username: a.username, password: a.password };
+    case "login-otp": return { otp: a.otp() };
+    default: throw new Error(`unexpected page ${pageId}`);
+  }
+}
+
+/** Signs in once; returns the number of HTTP requests it took (token request included). */
+export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<number> {
+  const jar = new CookieJar();
+  const verifier = randomBytes(32).toString("base64url");
+  const realmUrl = `${t.baseUrl}/realms/${t.realm}`;
+  const auth = new URL(`${realmUrl}/protocol/openid-connect/auth`);
+  auth.search = new URLSearchParams({
+    client_id: t.clientId, redirect_uri: t.redirectUri, response_type: "code", scope: "openid",
+    code_challenge: createHash("sha256").update(verifier).digest("base64url"), code_challenge_method: "S256",
+  }).toString();
+
+  let requests = 0;
+  const send = async (url: string, form?: Record<string, string>): Promise<Response> => {
+    requests++;
+    const res = await fetch(url, {
+      method: form ? "POST" : "GET",
+      redirect: "manual",
+      headers: { cookie: jar.header(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      body: form ? new URLSearchParams(form) : undefined,
+    });
+    jar.take(res);
+    return res;
+  };
+
+  let res = await send(auth.href);
+  let previous = "";
+  for (let step = 0; step < 8; step++) {
+    const location = res.headers.get("location");
+    if (res.status === 302 && location?.startsWith(t.redirectUri)) {
+      await res.body?.cancel();
+      const code = new URL(location).searchParams.get("code");
+      if (!code) throw new Error(`no code: ${location}`);
+      requests++;
+      const token = await fetch(`${realmUrl}/protocol/openid-connect/token`, {
+        method: "POST",
+        body: new URLSearchParams({ grant_type: "authorization_code", client_id: t.clientId, redirect_uri: t.redirectUri, code, code_verifier: verifier }),
+      });
+      if (!token.ok) throw new Error(`token endpoint: ${token.status} ${await token.text()}`);
+      await token.json();
+      return requests;
+    }
+    if (res.status === 302 && location) {
+      await res.body?.cancel();
+      res = await send(new URL(location, t.baseUrl).href);
+      continue;
+    }
+    const html = await res.text();
+    const pageId = field(html, "pageId");
+    const action = field(html, "loginAction");
+    if (!pageId || !action) throw new Error(`HTTP ${res.status} without a Keycloak form (${html.slice(0, 120)})`);
+    // The same page again: the answer was refused (a wrong code, a locked account).
+    if (pageId === previous) throw new Error(`${t.realm}: ${pageId} again: ${field(html, "summary") ?? "no message"}`);
+    previous = pageId;
+    res = await send(action, answer(pageId, a));
+  }
+  throw new Error("no redirect to the client after 8 steps");
+}
