@@ -6,6 +6,7 @@ import Fastify from "fastify";
 import { expressGuard } from "../../../guard/adapters/express.js";
 import { fastifyGuard } from "../../../guard/adapters/fastify.js";
 import { withGuard } from "../../../guard/index.js";
+import { b64url } from "../../support/tokens.js";
 import { accessToken, bearer, realm } from "./fixture.js";
 
 const level1 = bearer(accessToken({ acr: "urn:example:loa:1", sub: "user-1" }));
@@ -38,6 +39,14 @@ describe("express", () => {
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer error="insufficient_user_authentication"/);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toMatchObject({ error: "mfa_required", required: { level: "loa1" } });
+  });
+
+  it("answers a token whose JOSE header is JSON null with 401 invalid_token, not a server error", async () => {
+    const [, payload, signature] = accessToken().split(".");
+    const res = await fetch(`${base}/api/orders`, { headers: { authorization: bearer(`${b64url("null")}.${payload}.${signature}`) } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer error="invalid_token"/);
+    expect(await res.json()).toEqual({ error: "invalid_token", error_description: "the token header is not a JSON object" });
   });
 });
 
