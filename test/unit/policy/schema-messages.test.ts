@@ -17,6 +17,12 @@ describe("schema messages", () => {
     expect(issues(MINIMAL.replace("factors: [password]", "factors: password"))).toEqual([["levels[0].factors", "expected a list"]]);
   });
 
+  it("name a number's bounds", () => {
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { period: 121 }"))).toEqual([["factors.totp.period", "expected 120 or less"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { period: 14 }"))).toEqual([["factors.totp.period", "expected 15 or more"]]);
+    expect(issues(MINIMAL.replace("  totp: {}", "  totp: { period: 120, lookAhead: 0 }"))).toEqual([]);
+  });
+
   it("say how many items a list needs, and which item repeats which", () => {
     expect(issues(MINIMAL.replace("acr: [urn:low]", "acr: []"))).toEqual([["levels[0].acr", "expected at least 1 item"]]);
     // The later one is the repeat, for lists of text (acr) as for lists of tags (languages).
