@@ -30,6 +30,12 @@ describe("schema messages", () => {
     expect(issues(`${MINIMAL}languages: [en, de, en]\n`)).toEqual([["languages[2]", "listed twice (first at [0])"]]);
   });
 
+  it("say that text or a mapping may not be empty", () => {
+    expect(issues(MINIMAL.replace("version: 1", 'version: 1\nrealm: ""'))).toEqual([["realm", "expected at least 1 character"]]);
+    expect(issues(MINIMAL.replace("  - { clientId: legacy }", '  - { clientId: "" }'))).toEqual([["clients[1].clientId", "expected at least 1 character"]]);
+    expect(issues(`${MINIMAL}identityProviders:\n  corp: { trust: accept, levels: {} }\n`)).toEqual([["identityProviders.corp.levels", "expected at least 1 field"]]);
+  });
+
   it("name a missing or unknown field, and a wrong constant", () => {
     expect(issues(MINIMAL.replace("version: 1\n", ""))).toEqual([["(document)", 'missing required field "version"']]);
     expect(issues(MINIMAL.replace("version: 1", "version: 2"))).toEqual([["version", "expected 1"]]);
@@ -39,5 +45,16 @@ describe("schema messages", () => {
   it("put issues in the order of the file", () => {
     const text = MINIMAL.replace("version: 1", "version: 2").replace("  totp: {}", "  totp: { digitz: 6 }");
     expect(issues(text).map(([path]) => path)).toEqual(["version", "factors.totp.digitz"]);
+  });
+
+  it("put issues on one line in the order of their columns", () => {
+    // Checked in the order tier, name, level; on the line the level comes first.
+    const staff = "  - { tier: 1, name: staff, group: staff, level: high, require: [totp, webauthn] }\n";
+    const text = MINIMAL.replace(staff, `${staff}  - { level: nope, tier: 1, name: staff, role: x }\n`);
+    expect(issues(text)).toEqual([
+      ["tiers[1].level", 'level "nope" is not defined under levels (defined: low, high)'],
+      ["tiers[1].tier", "tier 1 is defined twice"],
+      ["tiers[1].name", 'tier name "staff" is used twice'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 // with the right file:line, field path and message, by `validate` and by `apply` before any server contact.
 import { readFileSync } from "node:fs";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
-import { formatIssue } from "../../../provisioning/policy/issues.js";
+import { formatIssue, PolicyError } from "../../../provisioning/policy/issues.js";
 import { run } from "../../../provisioning/cli/main.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,6 +50,12 @@ const cases: Case[] = [
   c("tier requires a factor it may not use", "require: [totp, recovery-codes]\n", "require: [totp, recovery-codes]\n    allow: [password, recovery-codes]\n", "require: [totp, recovery-codes]\n    allow", "tiers[1].require[0]", /not in this tier's allow list/),
   c("tier level unreachable with allowed factors", "level: loa2\n    require: [totp, recovery-codes]\n", "level: loa2\n    allow: [password]\n", "level: loa2\n    allow", "tiers[1].level", /none of which this tier may use/),
   c("duplicate tier number", "  - tier: 3\n", "  - tier: 2\n", "tier: 2\n    name: standard", "tiers[3].tier", /tier 2 is defined twice/),
+  c("duplicate tier name", "    name: standard-users\n", "    name: project-owners\n", "name: project-owners\n    description: Everyone", "tiers[3].name", /tier name "project-owners" is used twice/),
+  {
+    name: "tier allows a disabled factor",
+    text: edit(edit(example, "  passkey: { rpName", "  passkey: { enabled: false, rpName"), "    level: loa1\n\n", "    level: loa1\n    allow: [password, passkey]\n\n"),
+    at: "allow: [password, passkey]", path: "tiers[3].allow[1]", message: /factor "passkey" is not enabled under factors/,
+  },
   c("tier with both group and role", "group: tier-3-standard-users\n", "group: tier-3-standard-users\n    role: everyone\n", "- tier: 3", "tiers[3]", /exactly one of "group" or "role"/),
   c("client default below its minimum", "defaultLevel: loa2\n    minimumLevel: loa2", "defaultLevel: loa1\n    minimumLevel: loa2", "defaultLevel: loa1\n    minimumLevel: loa2", "clients[0].defaultLevel", /below the client's minimum/),
   c("client minimum above the ladder", "minimumLevel: loa2", "minimumLevel: loa4", "minimumLevel: loa4", "clients[0].minimumLevel", /level "loa4" is not defined/),
@@ -89,6 +95,16 @@ describe("policy validation", () => {
   it("accepts the example policy", () => {
     const r = checkPolicy("policies/example.yaml", example);
     expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
+  });
+
+  it("throws PolicyError for callers that need a policy: every issue on its own line, file:line:column: path: message", () => {
+    const r = checkPolicy("bad.yaml", edit(edit(example, "version: 1\n", "version: 2\n"), "digits: 6,", "digitz: 6,"));
+    if (r.ok) throw new Error("expected issues");
+    const error = new PolicyError(r.issues);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("PolicyError");
+    expect(r.issues.map((i) => i.path)).toEqual(["version", "factors.totp.digitz"]);
+    expect(error.message).toBe(r.issues.map(formatIssue).join("\n"));
   });
 
   it("has at least 25 refused cases", () => expect(cases.length).toBeGreaterThanOrEqual(25));
