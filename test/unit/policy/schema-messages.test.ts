@@ -36,6 +36,25 @@ describe("schema messages", () => {
     expect(issues(`${MINIMAL}identityProviders:\n  corp: { trust: accept, levels: {} }\n`)).toEqual([["identityProviders.corp.levels", "expected at least 1 field"]]);
   });
 
+  it("say how many items a list may hold", () => {
+    const staff = "  - { tier: 1, name: staff, group: staff, level: high, require: [totp, webauthn] }\n";
+    const five = [0, 1, 2, 3, 4].map((i) => `  - { tier: ${i}, name: t${i}, group: g${i}, level: low }\n`).join("");
+    expect(issues(MINIMAL.replace(staff, five))).toEqual([["tiers", "expected at most 4 items"], ["tiers[4].tier", "expected one of 0, 1, 2, 3"]]);
+  });
+
+  it("name map keys as written (digits, slash, tilde) and list places past 9", () => {
+    const providers = 'identityProviders:\n  corp2: { trust: maybe }\n  2nd: { trust: maybe }\n  "a/b~c": { trust: maybe }\n';
+    const trust = 'expected one of "accept", "enforce", "reject"';
+    expect(issues(`${MINIMAL}${providers}`)).toEqual([
+      ["identityProviders.corp2.trust", trust],
+      ["identityProviders.2nd.trust", trust],
+      // A name the schema refuses is named itself, not its map.
+      ["identityProviders.a/b~c", "expected text matching ^[A-Za-z0-9._-]{1,255}$"],
+      ["identityProviders.a/b~c.trust", trust],
+    ]);
+    expect(issues(`${MINIMAL}languages: [en, de, fr, it, es, nl, pl, pt, sv, da, German]\n`)).toEqual([["languages[10]", "expected a language tag such as en, de or pt-BR"]]);
+  });
+
   it("name a missing or unknown field, and a wrong constant", () => {
     expect(issues(MINIMAL.replace("version: 1\n", ""))).toEqual([["(document)", 'missing required field "version"']]);
     expect(issues(MINIMAL.replace("version: 1", "version: 2"))).toEqual([["version", "expected 1"]]);
