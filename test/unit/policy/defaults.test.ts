@@ -6,6 +6,11 @@ describe("the defaults of a policy", () => {
     expect(minimal().bruteForce).toEqual({ enabled: true, maxFailures: 5, waitIncrement: 60, maxWait: 900, failureReset: 43200, permanentLockout: false, secondFactorMaxFailures: 0 });
   });
 
+  it("let the longest wait equal the first one (a lock that does not grow)", () => {
+    const p = policyOf(`${MINIMAL}protection:\n  bruteForce: { waitIncrement: 2m, maxWait: 120 }\n`);
+    expect(p.bruteForce).toMatchObject({ waitIncrement: 120, maxWait: 120 });
+  });
+
   it("make a tier wait for its enrolment, and let it use every enabled factor", () => {
     expect(minimal().tiers).toEqual([
       expect.objectContaining({ tier: 1, name: "staff", group: "staff", role: undefined, require: ["totp", "webauthn"], allow: ["password", "totp", "webauthn"], blockUntilEnrolled: true }),
