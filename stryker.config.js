@@ -14,6 +14,8 @@ export default {
   // instead of minutes. They are left out (the report lists them as Ignored, run.ts counts them per
   // folder); MUTATION_STATIC=1 npm run mutation includes them.
   ignoreStatic: process.env.MUTATION_STATIC !== "1",
+  // Equivalent mutants are marked in the source, one line each with its reason, never wholesale:
+  // `git grep -n "Stryker disable" -- provisioning guard` lists them.
   mutate: [
     "provisioning/policy/**/*.ts",
     "provisioning/compile/**/*.ts",
