@@ -45,6 +45,11 @@ describe("guard answers", () => {
       headers: { "cache-control": "no-store", "www-authenticate": 'Bearer error="insufficient_scope", error_description="the token lacks roles r and scopes s1, s2", scope="s1 s2"' },
       body: { error: "insufficient_scope", error_description: "the token lacks roles r and scopes s1, s2", required: { roles: ["r"], scopes: ["s1", "s2"] } },
     });
+    expect(forbidden({ kind: "forbidden", roles: [], scopes: ["s"] })).toEqual({
+      status: 403,
+      headers: { "cache-control": "no-store", "www-authenticate": 'Bearer error="insufficient_scope", error_description="the token lacks scopes s", scope="s"' },
+      body: { error: "insufficient_scope", error_description: "the token lacks scopes s", required: { scopes: ["s"] } },
+    });
   });
 
   it("ask a step-up for the level's acr values and every higher level's", () => {
