@@ -27,6 +27,7 @@ export interface ClaimChecks {
   readonly clockSkewSeconds: number;
 }
 
+// Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a finite number (no coercion); the typeof is for the type guard
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /**
