@@ -23,8 +23,12 @@ export default {
     "guard/core/**/*.ts",
   ],
   // The sandbox needs the TypeScript sources and the unit tests' fixtures, not the theme, the Java
-  // extensions or the server and browser tests.
-  ignorePatterns: ["/theme", "/extensions", "/test-results", "/bench-results", "/test/keycloak", "/test/browser", "/dist"],
+  // extensions or the server and browser tests; but the packages unit test reads the theme's
+  // package.json and the extensions' pom.xml for their versions.
+  ignorePatterns: [
+    "/theme/*", "!/theme/package.json", "/extensions/*", "!/extensions/pom.xml",
+    "/test-results", "/bench-results", "/test/keycloak", "/test/browser", "/dist",
+  ],
   concurrency: 2,
   // A mutant's tests may take this much longer than without it before it counts as a hang (killed):
   // generous, as the machines share their two cores with a running Keycloak.
