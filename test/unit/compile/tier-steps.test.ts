@@ -35,6 +35,16 @@ describe("a tier's required factors in the browser flow", () => {
     ]);
   });
 
+  it("sets up a passkey when that is all the level offers", () => {
+    const text = MINIMAL.replace("factors: [totp, webauthn], maxAge: 5m", "factors: [passkey], maxAge: 5m")
+      .replace("  webauthn: {}\n", "  webauthn: {}\n  passkey: {}\n")
+      .replace("level: high, require: [totp, webauthn] }", "level: low }");
+    const passkey = 'webauthn-authenticator-passwordless REQUIRED {"default.reference.maxAge":"3600","default.reference.value":"hwk"}';
+    const tree = compileRealm(policyOf(text)).browserFlow;
+    expect(block(tree, "high-any")).toEqual(["conditional-user-configured REQUIRED", passkey]);
+    expect(block(tree, "high-any-enrol")).toEqual(['conditional-sub-flow-executed REQUIRED {"check_result":"not-executed","flow_to_check":"{flow} high-any"}', passkey]);
+  });
+
   it("with missingFactor deny, only asks the choice, and sets nothing up", () => {
     const tree = compileRealm(policyOf(`${MINIMAL}stepUp: { missingFactor: deny }\n`)).browserFlow;
     expect(block(tree, "high-any")).toEqual([role(true), otp("ALTERNATIVE"), key("ALTERNATIVE")]);
