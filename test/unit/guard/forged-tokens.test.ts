@@ -125,3 +125,18 @@ describe("the forged and broken token corpus", () => {
     expect(result).toMatchObject({ ok: true, auth: { claims: { iss: ISSUER } } });
   });
 });
+
+// A guard of its own per case: verified headers are cached per guard, so a header parsed by an
+// earlier test would not be parsed (nor its typ read) again here.
+describe("the header's typ decides whether a token without a typ claim is an access token", () => {
+  const untyped = claims({ typ: undefined });
+  it.each([
+    ["typ JWT, in capitals", { ...rsHeader, typ: "JWT" }, { ok: false, reason: "the token is not an access token" }],
+    ["no typ", { alg: "RS256", kid: REALM_RSA.kid }, { ok: false, reason: "the token is not an access token" }],
+    ["typ at+jwt, in capitals", { ...rsHeader, typ: "AT+JWT" }, { ok: true }],
+    ["typ application/at+jwt", { ...rsHeader, typ: "application/at+jwt" }, { ok: true }],
+    ["typ a number", { ...rsHeader, typ: 7 }, { ok: false, reason: "the token's type is not accepted" }],
+  ])("%s", async (_name, header, verdict) => {
+    expect(await realm().guard.verify(signWith(REALM_RSA, header, untyped))).toMatchObject(verdict);
+  });
+});
