@@ -76,6 +76,8 @@ const corpus: Case[] = [
   invalid("kid of the realm's encryption key", signWith(encKey, { ...rsHeader, kid: encKey.kid }, claims()), NO_KEY),
   invalid("algorithm in lower case", `${b64url({ ...rsHeader, alg: "rs256" })}.${goodPayload}.${goodSignature}`, ALG),
   invalid("payload signed but not JSON", signedAsIs(`${goodHeader}.${b64url("not json")}`, REALM_RSA.privateKey), /payload is not JSON/),
+  ...["null", "7", "[]", '"text"'].map((json) =>
+    invalid(`payload signed but JSON ${json}`, signedAsIs(`${goodHeader}.${b64url(json)}`, REALM_RSA.privateKey), /payload is not a JSON object/)),
   invalid("payload signed but a JSON array", signedAsIs(`${goodHeader}.${b64url([claims()])}`, REALM_RSA.privateKey), /not a JSON object/),
   invalid("header not JSON", `${b64url("{alg:RS256")}.${goodPayload}.${goodSignature}`, /header is not JSON/),
   invalid("two segments", `${goodHeader}.${goodPayload}`, NOT_JWS),
