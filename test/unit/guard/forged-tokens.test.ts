@@ -3,6 +3,7 @@
 // route accepts what it should, so the refusals are not the route refusing everything.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { b64url, hmacSign, keycloakClaims, signWith, testKey } from "../../support/tokens.js";
+import { MAX_TOKEN_LENGTH } from "../../../guard/core/token.js";
 import { AUDIENCE, ISSUER, NOW_S, REALM_EC, REALM_RSA, accessToken, bearer, realm } from "./fixture.js";
 
 const attacker = testKey("RS256", REALM_RSA.kid); // same kid as the realm's key, different key
@@ -22,6 +23,12 @@ const [goodHeader, goodPayload, goodSignature] = goodToken.split(".") as [string
 // sha256 signature over exactly this input (for RSA: RS256; for EC: DER-encoded, as JWS does not).
 const signedAsIs = (input: string, privateKey: KeyObject) => `${input}.${sign("sha256", Buffer.from(input), privateKey).toString("base64url")}`;
 const publicPem = REALM_RSA.publicKey.export({ format: "pem", type: "spki" }).toString();
+
+/** The good token's header and signature around a payload of "A"s, `length` characters in all (the signature takes one more "A" where the payload's length would have no base64url spelling). */
+function ofLength(length: number): string {
+  const n = length - goodHeader.length - goodSignature.length - 2;
+  return n % 4 === 1 ? `${goodHeader}.${"A".repeat(n - 1)}.${goodSignature}A` : `${goodHeader}.${"A".repeat(n)}.${goodSignature}`;
+}
 
 interface Case {
   readonly name: string;
@@ -80,9 +87,15 @@ const corpus: Case[] = [
     invalid(`payload signed but JSON ${json}`, signedAsIs(`${goodHeader}.${b64url(json)}`, REALM_RSA.privateKey), /payload is not a JSON object/)),
   invalid("payload signed but a JSON array", signedAsIs(`${goodHeader}.${b64url([claims()])}`, REALM_RSA.privateKey), /not a JSON object/),
   invalid("header not JSON", `${b64url("{alg:RS256")}.${goodPayload}.${goodSignature}`, /header is not JSON/),
+  invalid("an empty header segment", `.${goodPayload}.${goodSignature}`, NOT_JWS),
+  invalid("an empty payload segment", `${goodHeader}..${goodSignature}`, NOT_JWS),
   invalid("two segments", `${goodHeader}.${goodPayload}`, NOT_JWS),
+  invalid("four segments", `${goodHeader}.${goodPayload}.${goodSignature}.x`, NOT_JWS),
   invalid("five segments (a JWE)", `${goodHeader}.${goodPayload}.${goodSignature}.x.y`, NOT_JWS),
   invalid("far too long", `${goodHeader}.${"A".repeat(20_000)}.${goodSignature}`, /too long/),
+  // At the limit a token is read (and this one's payload was not signed); one character more is not.
+  invalid("as long as a token may be", ofLength(MAX_TOKEN_LENGTH), BAD_SIG),
+  invalid("one character too long", ofLength(MAX_TOKEN_LENGTH + 1), /too long/),
   { name: "Bearer with two tokens", authorization: `Bearer ${goodToken} ${goodToken}`, status: 401, error: "invalid_token" },
   { name: "acr outside the ladder (Keycloak's SSO '0')", authorization: bearer(accessToken({ ...good, acr: "0" })), status: 401, error: "mfa_required" },
   { name: "acr missing", authorization: bearer(accessToken({ ...good, acr: undefined })), status: 401, error: "mfa_required" },
