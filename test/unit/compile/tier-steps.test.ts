@@ -45,6 +45,16 @@ describe("a tier's required factors in the browser flow", () => {
     expect(block(tree, "high-any-enrol")).toEqual(['conditional-sub-flow-executed REQUIRED {"check_result":"not-executed","flow_to_check":"{flow} high-any"}', passkey]);
   });
 
+  it("refuses a passkey sign-in on the first page to a tier not allowed passkeys, and lets the others through with its amr", () => {
+    const text = MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, passkey], maxAge: 1h")
+      .replace("  webauthn: {}\n", "  webauthn: {}\n  passkey: {}\n")
+      .replace("require: [totp, webauthn] }", "require: [totp, webauthn], allow: [password, totp, webauthn] }");
+    const tree = compileRealm(policyOf(text)).browserFlow;
+    const used = 'conditional-credential REQUIRED {"credentials":"webauthn-passwordless","included":"true"}';
+    expect(block(tree, "low-first-page-passkey")).toEqual([used, role(true), 'allow-access-authenticator REQUIRED {"default.reference.maxAge":"3600","default.reference.value":"hwk"}']);
+    expect(block(tree, "low-tier-1-first-page-passkey")).toEqual([used, role(false), 'deny-access-authenticator REQUIRED {"denyErrorMessage":"kcaPasskeyNotAllowed"}']);
+  });
+
   it("with missingFactor deny, only asks the choice, and sets nothing up", () => {
     const tree = compileRealm(policyOf(`${MINIMAL}stepUp: { missingFactor: deny }\n`)).browserFlow;
     expect(block(tree, "high-any")).toEqual([role(true), otp("ALTERNATIVE"), key("ALTERNATIVE")]);
