@@ -54,8 +54,11 @@ function answer(pageId: string, a: Answers): Record<string, string> {
   }
 }
 
-/** Signs in once; returns the number of HTTP requests it took (token request included). */
-export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<number> {
+/** Milliseconds per request of one sign-in, named by what it answered ("auth", "login-password", "token", ...). */
+export type StepTimes = { readonly step: string; readonly ms: number }[];
+
+/** Signs in once; returns the time each of its HTTP requests took (the token request included). */
+export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<StepTimes> {
   const jar = new CookieJar();
   const verifier = randomBytes(32).toString("base64url");
   const realmUrl = `${t.baseUrl}/realms/${t.realm}`;
@@ -65,9 +68,9 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<numbe
     code_challenge: createHash("sha256").update(verifier).digest("base64url"), code_challenge_method: "S256",
   }).toString();
 
-  let requests = 0;
-  const send = async (url: string, form?: Record<string, string>): Promise<Response> => {
-    requests++;
+  const steps: { step: string; ms: number }[] = [];
+  const send = async (step: string, url: string, form?: Record<string, string>): Promise<Response> => {
+    const started = performance.now();
     const res = await fetch(url, {
       method: form ? "POST" : "GET",
       redirect: "manual",
@@ -75,10 +78,11 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<numbe
       body: form ? new URLSearchParams(form) : undefined,
     });
     jar.take(res);
+    steps.push({ step, ms: performance.now() - started });
     return res;
   };
 
-  let res = await send(auth.href);
+  let res = await send("auth", auth.href);
   let previous = "";
   for (let step = 0; step < 8; step++) {
     const location = res.headers.get("location");
@@ -86,18 +90,19 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<numbe
       await res.body?.cancel();
       const code = new URL(location).searchParams.get("code");
       if (!code) throw new Error(`no code: ${location}`);
-      requests++;
+      const started = performance.now();
       const token = await fetch(`${realmUrl}/protocol/openid-connect/token`, {
         method: "POST",
         body: new URLSearchParams({ grant_type: "authorization_code", client_id: t.clientId, redirect_uri: t.redirectUri, code, code_verifier: verifier }),
       });
       if (!token.ok) throw new Error(`token endpoint: ${token.status} ${await token.text()}`);
       await token.json();
-      return requests;
+      steps.push({ step: "token", ms: performance.now() - started });
+      return steps;
     }
     if (res.status === 302 && location) {
       await res.body?.cancel();
-      res = await send(new URL(location, t.baseUrl).href);
+      res = await send("redirect", new URL(location, t.baseUrl).href);
       continue;
     }
     const html = await res.text();
@@ -107,7 +112,7 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<numbe
     // The same page again: the answer was refused (a wrong code, a locked account).
     if (pageId === previous) throw new Error(`${t.realm}: ${pageId} again: ${field(html, "summary") ?? "no message"}`);
     previous = pageId;
-    res = await send(action, answer(pageId, a));
+    res = await send(pageId, action, answer(pageId, a));
   }
   throw new Error("no redirect to the client after 8 steps");
 }
