@@ -59,7 +59,10 @@ export interface Lookup {
   readonly clientId: (internalId: string) => string | undefined;
 }
 
-/** The details our recovery-code renewal action puts on its event (extensions/…/recovery/RecoveryRenewal). */
+/**
+ * Our recovery-code renewal action (extensions/…/recovery/RecoveryRenewal): its mark on a sign-in's
+ * events (`used` on the LOGIN too), and its own event's name and detail (the set-up actions added).
+ */
 export const RECOVERY_RENEWAL = { action: "kca-recovery-renewal", used: "kca_recovery_code", renewal: "kca_renewal" } as const;
 /** Login event types the audit reads; a policy's audit.loginEvents.types must store them for a full trail. */
 export const AUDITED_LOGIN_EVENTS = [
@@ -99,8 +102,9 @@ export function auditLines(login: readonly LoginEvent[], admin: readonly AdminEv
     return factorOf(selected && e.userId ? lookup.credentialType(e.userId, selected) ?? removed.get(selected) : undefined);
   };
 
-  // A sign-in in which a recovery code stood in: our renewal's event, and the LOGIN of the same sign-in (code_id).
-  const renewals = new Map(login.filter((e) => e.type === "CUSTOM_REQUIRED_ACTION" && e.details?.[RECOVERY_RENEWAL.used]).map((e) => [e.details?.code_id ?? e.id, e]));
+  // A sign-in in which a recovery code stood in: its events carry our renewal's mark, and its renewal
+  // event says what the user was asked to set up (found from the LOGIN by the sign-in's code_id).
+  const renewals = new Map(login.filter((e) => e.type === "CUSTOM_REQUIRED_ACTION" && e.details?.custom_required_action === RECOVERY_RENEWAL.action).map((e) => [e.details?.code_id ?? e.id, e]));
   const renewalText = (e: LoginEvent) => {
     const next = (e.details?.[RECOVERY_RENEWAL.renewal] ?? "").split(",").filter(Boolean).map((a) => SET_UP[a] ?? a);
     return next.length ? `; asked to set up ${next.join(" and ")}` : "";
@@ -135,7 +139,7 @@ export function auditLines(login: readonly LoginEvent[], admin: readonly AdminEv
         break;
       }
       case "CUSTOM_REQUIRED_ACTION": {
-        if (!d[RECOVERY_RENEWAL.used]) break;
+        if (d.custom_required_action !== RECOVERY_RENEWAL.action) break;
         // Merged into the sign-in's LOGIN line when the sign-in completed.
         if (login.some((o) => o.type === "LOGIN" && d.code_id && o.details?.code_id === d.code_id)) break;
         add({ ...base(e), kind: "recovery-code", what: `used a recovery code${renewalText(e)}; the sign-in did not complete`, factor: "recovery-codes", result: "ok" });
@@ -143,8 +147,8 @@ export function auditLines(login: readonly LoginEvent[], admin: readonly AdminEv
       }
       case "LOGIN": {
         const renewal = renewals.get(d.code_id ?? "");
-        if (renewal) {
-          add({ ...base(e), kind: "recovery-code", what: `signed in with a recovery code${renewalText(renewal)}`, factor: "recovery-codes", result: "ok" });
+        if (renewal || d[RECOVERY_RENEWAL.used] === "used") {
+          add({ ...base(e), kind: "recovery-code", what: `signed in with a recovery code${renewal ? renewalText(renewal) : ""}`, factor: "recovery-codes", result: "ok" });
           break;
         }
         const used = usedFactor(e);

@@ -78,6 +78,8 @@ describe("events the observed run did not produce", () => {
   it("a sign-in with a recovery code: our renewal's event (observed), merged into its LOGIN", () => {
     const [renewal, login] = RECOVERY_SIGN_IN as [LoginEvent, LoginEvent];
     expect(auditLines([renewal, login], [], lookup).map(short)).toEqual(["avery recovery-code: signed in with a recovery code; asked to set up an authenticator app and new recovery codes [recovery-codes] ok"]);
+    // The LOGIN carries the mark itself, also where the realm does not store the renewal's event.
+    expect(auditLines([{ ...login, details: { ...login.details, kca_recovery_code: "used" } }], [], lookup).map(short)).toEqual(["avery recovery-code: signed in with a recovery code [recovery-codes] ok"]);
     // The user gave up on the set-up pages: no LOGIN, still a recovery code used.
     expect(auditLines([renewal], [], { ...lookup, username: () => "avery" }).map(short)).toEqual([
       "avery recovery-code: used a recovery code; asked to set up an authenticator app and new recovery codes; the sign-in did not complete [recovery-codes] ok",
