@@ -115,7 +115,7 @@ beforeAll(async () => {
   await grantRealmRole(realm, bob.id, "security-owners");
   const request = await resetCall("requests", alice, { username: "sam", reason: "lost phone", ticket: "INC-7", proofing: "video check 7" });
   await resetCall(`requests/${request.id}/approve`, bob);
-});
+}, 300_000); // some ten browser sign-ins and a lockout
 
 describe("kc-assurance audit", () => {
   it("reads every audited event into one line, oldest first", async () => {
