@@ -5,6 +5,7 @@
 // a realm the policy was never applied to has nobody in a tier. Our admin extension (kca-status)
 // agrees with Keycloak's own API on every user's credentials, and answers only admins who may view users.
 import { randomBytes } from "node:crypto";
+import { giveTotpApps } from "../../provisioning/admin/users.js";
 import type { StatusReport } from "../../provisioning/status/summary.js";
 import { runCli } from "../support/cli.js";
 import { provision } from "../support/provisioned.js";
@@ -95,9 +96,7 @@ describe("kc-assurance status", () => {
 
   it("follows the realm: a pending user given the missing factor is no longer pending", async () => {
     const otto = (await realm.admin.users.find({ username: "otto", exact: true }))[0]!;
-    await realm.admin.users.update({ id: otto.id! }, {
-      credentials: [{ type: "otp", userLabel: "Phone", secretData: JSON.stringify({ value: randomBytes(15).toString("base64url") }), credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }) }],
-    });
+    await giveTotpApps(realm.admin, realm.name, otto.id!, ["Phone"]);
     const tier1 = tierOf(await status(), 1);
     expect(tier1.pending.map((p) => p.username)).toEqual(["dora", "lena", "nico"]);
     expect(tier1.factors[0]).toEqual({ factor: "totp", required: true, users: 4 });
