@@ -1,5 +1,6 @@
 // Admin connection from flags and environment. Secrets come only from the environment, never from
 // flags (which other users see in the process list), and are never printed.
+import type { Command } from "commander";
 import type { AdminClient, AdminLogin } from "../admin/connect.js";
 
 export interface ConnectionOptions {
@@ -16,6 +17,18 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The flags that say where and as whom to log in. `userFlag` names the admin user's flag: `--user`,
+ * except for commands where --user names the user acted on (audit), which pass `--admin`.
+ */
+export function loginOptions(cmd: Command, userFlag: "--user" | "--admin" = "--user"): Command {
+  return cmd
+    .option("--url <url>", "Keycloak base URL (env KEYCLOAK_URL)")
+    .option("--auth-realm <realm>", "realm to log in to (env KEYCLOAK_AUTH_REALM, default master)")
+    .option(`${userFlag} <name>`, "admin user; password from env KEYCLOAK_ADMIN_PASSWORD (env KEYCLOAK_ADMIN_USERNAME, default admin)")
+    .option("--client-id <id>", "service account client instead of a user; secret from env KEYCLOAK_CLIENT_SECRET");
 }
 
 export function resolveLogin(opts: ConnectionOptions, env: NodeJS.ProcessEnv): { url: string; login: AdminLogin } {

@@ -1,7 +1,8 @@
 // kc-assurance: validate a policy, plan its changes to realms, apply them, verify them with evidence;
-// MFA resets (reset-commands.ts).
-// Exit codes: 0 success (plan: no changes; verify: every check passed), 1 error, invalid policy, lock
-// timeout or a refused reset call, 2 plan --detailed-exitcode with changes, 3 verify: a check failed.
+// MFA resets (reset-commands.ts); status (status-commands.ts) and audit (audit-commands.ts) of a realm's users.
+// Exit codes: 0 success (plan: no changes; verify: every check passed; status, audit: the report was read,
+// whatever it says), 1 error, invalid policy, lock timeout, a refused reset call, or status/audit unable
+// to read the realm, 2 plan --detailed-exitcode with changes, 3 verify: a check failed.
 import { readFile } from "node:fs/promises";
 import { Command, Option } from "commander";
 import { unlock } from "../apply/lock.js";
@@ -11,9 +12,11 @@ import type { Policy } from "../policy/model.js";
 import { renderPlan, summary } from "../plan/render.js";
 import type { Plan } from "../plan/plan.js";
 import { renderVerdict } from "../verify/verdict.js";
-import { connect, resolveLogin, UsageError, type ConnectionOptions, type Io } from "./connection.js";
+import { addAuditCommands } from "./audit-commands.js";
+import { connect, loginOptions, resolveLogin, UsageError, type ConnectionOptions, type Io } from "./connection.js";
 import { mapLimit } from "./map-limit.js";
 import { addResetCommands } from "./reset-commands.js";
+import { addStatusCommands } from "./status-commands.js";
 import { cliVersion } from "./version.js";
 
 export const EXIT = { ok: 0, error: 1, changes: 2, checkFailed: 3 } as const;
@@ -47,11 +50,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .exitOverride();
 
   const connection = (cmd: Command) =>
-    cmd
-      .option("--url <url>", "Keycloak base URL (env KEYCLOAK_URL)")
-      .option("--auth-realm <realm>", "realm to log in to (env KEYCLOAK_AUTH_REALM, default master)")
-      .option("--user <name>", "admin user; password from env KEYCLOAK_ADMIN_PASSWORD (env KEYCLOAK_ADMIN_USERNAME, default admin)")
-      .option("--client-id <id>", "service account client instead of a user; secret from env KEYCLOAK_CLIENT_SECRET")
+    loginOptions(cmd)
       .option("--realm <name...>", "realm(s) to act on (default: the policy's realm)", [])
       .addOption(new Option("--concurrency <n>", "realms worked on at once").default(4).argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)))
       .option("--json", "print the plan as JSON on stdout");
@@ -155,6 +154,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     });
 
   addResetCommands(program, io);
+  addStatusCommands(program, io, loadPolicy);
+  addAuditCommands(program, io);
 
   return program;
 }

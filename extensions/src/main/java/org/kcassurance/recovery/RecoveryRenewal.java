@@ -12,6 +12,8 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.authenticators.browser.RecoveryAuthnCodesFormAuthenticatorFactory;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -32,7 +34,8 @@ import org.keycloak.sessions.CommonClientSessionModel.ExecutionStatus;
  * user has (the ones the code stood in for: the tier's required factor, or the level's choice), then
  * CONFIGURE_RECOVERY_AUTHN_CODES. Keycloak runs them in its priority order (a new factor first). The
  * auth note {@link #NOTE} lists them; our login forms provider tells the pages (kcaRecoveryRenewal).
- * The action itself never shows a page.
+ * The action itself never shows a page. The sign-in's events carry {@link #EVENT_DETAIL}; once, it
+ * also sends a CUSTOM_REQUIRED_ACTION event naming the set-up actions added ({@link #RENEWAL_DETAIL}).
  */
 public class RecoveryRenewal implements RequiredActionProvider {
 
@@ -44,6 +47,8 @@ public class RecoveryRenewal implements RequiredActionProvider {
 
     /** Auth note: the set-up actions added after a recovery code, comma-separated. */
     public static final String NOTE = "kca.recovery.renewal";
+    /** Detail of the CUSTOM_REQUIRED_ACTION event sent when a sign-in used a recovery code: the set-up actions added. */
+    public static final String RENEWAL_DETAIL = "kca_renewal";
     static final String RECOVERY_FORM = RecoveryAuthnCodesFormAuthenticatorFactory.PROVIDER_ID;
 
     @Override
@@ -73,6 +78,12 @@ public class RecoveryRenewal implements RequiredActionProvider {
         }).toList();
         added.forEach(authSession::addRequiredAction);
         authSession.setAuthNote(NOTE, String.join(",", added));
+        // The marked LOGIN comes only if the user completes the set-up pages; this event (marked too) is
+        // there at once, and says what the user was asked to set up (kc-assurance audit shows it).
+        context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, RecoveryRenewalFactory.ID)
+                .detail(RENEWAL_DETAIL, String.join(",", added))
+                .success();
     }
 
     /** The set-up actions of a factor's form the user has set up (none for one they have not). */

@@ -66,7 +66,8 @@ final class ResetExecution {
                 user.credentialManager().removeStoredCredentialById(c.getId());
                 removed.add(type);
                 new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.REMOVE_CREDENTIAL).user(user)
-                        .detail(Details.CREDENTIAL_TYPE, type).detail("kca_reset_request", request.getId()).success();
+                        .detail(Details.CREDENTIAL_TYPE, type).detail(Details.CREDENTIAL_ID, c.getId())
+                        .detail("kca_reset_request", request.getId()).success();
             });
         }
 
