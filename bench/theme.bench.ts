@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page, Response } from "playwright-core";
 import { connectAdmin } from "../provisioning/admin/connect.js";
+import { totpCredential } from "../provisioning/admin/users.js";
 import { KeycloakLauncher } from "../scripts/keycloak/launcher.js";
 import { repoRoot } from "../scripts/keycloak/version.js";
 import { launchBrowser } from "../test/support/browser.js";
@@ -113,12 +114,7 @@ export default async function themeBench(): Promise<void> {
         lastName: "User",
         credentials: [
           { type: "password", value: "bench-password", temporary: false },
-          {
-            type: "otp",
-            userLabel: "Phone",
-            secretData: JSON.stringify({ value: STORED_SECRET }),
-            credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-          },
+          totpCredential("Phone", STORED_SECRET),
         ],
       });
       // Sign in up to the code page once; its URL then re-renders that step on every GET.

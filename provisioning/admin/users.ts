@@ -57,6 +57,16 @@ function totpSecret(): { stored: string; shown: string } {
   return { stored, shown: base32(new TextEncoder().encode(stored)) };
 }
 
+/** An authenticator app as Keycloak stores it (SHA-1, 6 digits, 30 s), for a user update or an import. */
+export function totpCredential(userLabel: string, storedSecret: string): { type: string; userLabel: string; secretData: string; credentialData: string } {
+  return {
+    type: "otp",
+    userLabel,
+    secretData: JSON.stringify({ value: storedSecret }),
+    credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
+  };
+}
+
 /**
  * Authenticator apps for a user, one TOTP credential (SHA-1, 6 digits, 30 s) per label, without the
  * enrolment page: Keycloak accepts OTP credentials in a user update, as in a realm import.
@@ -66,12 +76,7 @@ export async function giveTotpApps(admin: AdminClient, realm: string, userId: st
   await admin.users.update(
     { realm, id: userId },
     {
-      credentials: labels.map((userLabel, i) => ({
-        type: "otp",
-        userLabel,
-        secretData: JSON.stringify({ value: secrets[i]!.stored }),
-        credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-      })),
+      credentials: labels.map((userLabel, i) => totpCredential(userLabel, secrets[i]!.stored)),
     },
   );
   return secrets;

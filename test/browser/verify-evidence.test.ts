@@ -5,26 +5,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "../../provisioning/cli/main.js";
 import type { CheckResult } from "../../provisioning/verify/checks.js";
+import { runCli } from "../support/cli.js";
 import { useFreshRealm } from "../support/realm.js";
 
 const realm = useFreshRealm("verify");
 const evidence = mkdtempSync(join(tmpdir(), "kca-evidence-"));
 
-function cli() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const { baseUrl, admin } = realm.server;
-  const env = { KEYCLOAK_URL: baseUrl, KEYCLOAK_ADMIN_USERNAME: admin.username, KEYCLOAK_ADMIN_PASSWORD: admin.password, CHROMIUM_PATH: process.env.CHROMIUM_PATH };
-  return { out, err, io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), env } };
-}
-
 async function verify(): Promise<{ code: number; out: string; dir: string; results: CheckResult[] }> {
-  const c = cli();
-  const code = await run(["verify", "policies/example.yaml", "--realm", realm.name, "--evidence", evidence, "--json"], c.io);
-  const { verified } = JSON.parse(c.out.join("")) as { verified: { dir: string; results: CheckResult[] }[] };
-  return { code, out: c.out.join(""), dir: verified[0]!.dir, results: verified[0]!.results };
+  const { code, out } = await runCli(realm, ["verify", "policies/example.yaml", "--realm", realm.name, "--evidence", evidence, "--json"]);
+  const { verified } = JSON.parse(out) as { verified: { dir: string; results: CheckResult[] }[] };
+  return { code, out, dir: verified[0]!.dir, results: verified[0]!.results };
 }
 
 const status = (results: CheckResult[]) => Object.fromEntries(results.map((r) => [r.id, r.status]));
@@ -39,7 +30,7 @@ afterAll(() => rmSync(evidence, { recursive: true, force: true }));
 
 describe("kc-assurance verify --evidence", () => {
   it("passes V0-V6 on a realm applied from the example policy and writes the bundle", async () => {
-    expect(await run(["apply", "policies/example.yaml", "--realm", realm.name], cli().io)).toBe(0);
+    expect((await runCli(realm, ["apply", "policies/example.yaml", "--realm", realm.name])).code).toBe(0);
     const { code, dir, results } = await verify();
 
     expect(results.flatMap((r) => r.findings.filter((f) => !f.ok).map((f) => `${f.check}: ${f.text}`))).toEqual([]);

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { generateSync } from "otplib";
 import type { Page } from "playwright-core";
+import { totpCredential } from "../../provisioning/admin/users.js";
 import { applyPolicy } from "../../provisioning/converge.js";
 import { checkPolicy } from "../../provisioning/policy/validate.js";
 import { enterUsernameAndPassword } from "./provisioned.js";
@@ -66,11 +67,7 @@ export async function upstreamUser(upstream: FreshRealm, username: string, optio
         credentials: [
           { type: "password", value: password, temporary: false },
           ...(options.totp
-            ? [{
-                type: "otp", userLabel: "phone",
-                secretData: JSON.stringify({ value: raw.toString("latin1") }),
-                credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-              }]
+            ? [totpCredential("phone", raw.toString("latin1"))]
             : []),
         ],
       }],

@@ -1,7 +1,7 @@
 // Test users (provisioning/admin/users.ts makes them) in the test file's realm.
 import { randomBytes } from "node:crypto";
 import type { AdminClient } from "../../provisioning/admin/connect.js";
-import { createUserWithPassword, grantRealmRole as grant, type PasswordUser } from "../../provisioning/admin/users.js";
+import { createUserWithPassword, grantRealmRole as grant, totpCredential, type PasswordUser } from "../../provisioning/admin/users.js";
 import type { FreshRealm } from "./realm.js";
 
 export type TestUser = PasswordUser;
@@ -45,7 +45,7 @@ export async function importUsers(admin: AdminClient, realm: string, users: read
     groups: (u.groups ?? []).map((g) => `/${g}`),
     requiredActions: [...(u.requiredActions ?? [])],
     credentials: [
-      ...(u.totp ? [{ type: "otp", userLabel: "Phone", secretData: JSON.stringify({ value: random() }), credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }) }] : []),
+      ...(u.totp ? [totpCredential("Phone", random())] : []),
       ...(u.recoveryCodesLeft === undefined ? [] : [{
         type: "recovery-authn-codes",
         secretData: JSON.stringify({ codes: Array.from({ length: u.recoveryCodesLeft }, (_, i) => ({ number: 12 - u.recoveryCodesLeft! + i + 1, encodedHashedValue: random() })) }),
