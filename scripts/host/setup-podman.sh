@@ -36,7 +36,9 @@ fi
 
 if ! api_answers "$sock"; then
   mkdir -p /run/podman
-  setsid podman system service --time=0 "unix://$sock" >"$log" 2>&1 < /dev/null &
+  # From /: the service's conmon processes need its working directory, which must outlive the caller's
+  # (a removed checkout made every later container fail with "Failed to get working directory").
+  (cd / && setsid podman system service --time=0 "unix://$sock" >"$log" 2>&1 < /dev/null &)
   for _ in $(seq 1 50); do api_answers "$sock" && break; sleep 0.2; done
   api_answers "$sock" || { echo "podman API did not come up; see $log" >&2; exit 1; }
 fi
