@@ -112,10 +112,14 @@ describe("MFA reset of a Tier 0 user who lost her security key", () => {
     bobPage = page;
     const api = new ResetApi(realm.server.baseUrl, realm.name);
     const rules = await api.signInRules();
+    let answering: Promise<void> = Promise.resolve();
     const token = await operatorSignIn({
       url: realm.server.baseUrl, realm: realm.name, rules: { ...rules, acr: "urn:example:loa:1" },
-      announce: (url) => void page.goto(url).then(() => answerSteps(page, {}, [], 0, bob)),
+      announce: (url) => void (answering = page.goto(url).then(() => answerSteps(page, {}, [], 0, bob))),
     });
+    // The browser's own arrival at the callback can lag the code the command already redeemed; on a
+    // loaded machine it then cut into the next test's navigation.
+    await answering;
     const refused = await api.withToken(token).approve(request.id).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ResetApiError);
     expect(refused).toMatchObject({ status: 403, message: "to approve a reset your sign-in must reach level 3; this one reached 1" });
