@@ -75,7 +75,7 @@ async function signInChecks(run: RunContext, browser: Browser): Promise<void> {
   const tier0 = policy.tiers.find((t) => t.tier === 0);
   let admin: Person | undefined;
   if (tier0) {
-    await run.attempt("V1", `Tier 0 sign-in`, async () => {
+    await run.attempt("V1", "Tier 0 sign-in", async () => {
       const person = await throwawayPerson(run, browser, tier0, policy.reset?.requesters.slice(0, 1) ?? []);
       await enrolmentBlocks(run, person, client);
       admin = person;
@@ -97,7 +97,7 @@ async function signInChecks(run: RunContext, browser: Browser): Promise<void> {
     });
     if (user) {
       await run.attempt("V3", "TOTP sign-in", () => totpWorks(run, user!, client));
-      await run.attempt("V4", "recovery-code sign-in", () => recoveryCodesWork(run, user!, client).then(() => undefined));
+      await run.attempt("V4", "recovery-code sign-in", () => recoveryCodesWork(run, user!, client));
     }
   } else {
     run.record("V3", false, "no tier above Tier 0 requires TOTP: no user to sign in as");
