@@ -1,7 +1,8 @@
 // Two projects: `unit` needs no server; `keycloak` shares one real Keycloak per run (global setup)
 // and gives each test file its own realm, so files run in parallel without touching each other.
 const transform = { "^.+\\.ts$": ["ts-jest", { useESM: true }] };
-const common = {
+// Shared with jest.cluster.config.js.
+export const common = {
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform,

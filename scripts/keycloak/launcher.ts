@@ -9,16 +9,16 @@
 // the locally built image of the pinned version if there is one, else the official image. Ryuk is not used (its image cannot be pulled everywhere), so
 // the launcher itself stops what it started: on stop(), on failure, and on SIGINT/SIGTERM.
 import { randomBytes } from "node:crypto";
-import { hostname, networkInterfaces } from "node:os";
-import { basename, resolve } from "node:path";
-import { existsSync } from "node:fs";
-import type { ContainerRuntimeClient, StartedTestContainer } from "testcontainers";
+import { networkInterfaces } from "node:os";
+import { resolve } from "node:path";
+import type { StartedTestContainer } from "testcontainers";
+import {
+  bootstrapAdmin, HTTP_PORT, keycloakContainer, loadTestcontainers, preferredImage, removeOrphans, startupFailure, stopOnceAndOnSignals,
+  type AdminCredentials,
+} from "./container.js";
 import { keycloakVersion, localImage, officialImage } from "./version.js";
 
-export interface AdminCredentials {
-  readonly username: string;
-  readonly password: string;
-}
+export type { AdminCredentials } from "./container.js";
 
 export interface RunningKeycloak {
   /** Base URL without trailing slash, e.g. http://localhost:32768 */
@@ -44,14 +44,6 @@ export interface RunningKeycloak {
   readonly image: string | undefined;
   stop(): Promise<void>;
 }
-
-const HTTP_PORT = 8080;
-const MANAGEMENT_PORT = 9000;
-const PROVIDERS_DIR = "/opt/keycloak/providers";
-const LOG_TAIL_LINES = 60;
-/** Marks containers this launcher started with "<hostname>:<pid>" of the starting process. */
-const LABEL_OWNER = "org.kc-assurance.owner";
-const ownerLabel = () => `${hostname()}:${process.pid}`;
 
 export class KeycloakLauncher {
   private image: string | undefined;
@@ -94,57 +86,24 @@ export class KeycloakLauncher {
   }
 
   private async startContainer(): Promise<RunningKeycloak> {
-    for (const jar of this.providers) {
-      if (!existsSync(jar)) throw new Error(`provider jar not found: ${jar}`);
-    }
-    // Set before testcontainers looks; a user's explicit choice wins.
-    process.env.TESTCONTAINERS_RYUK_DISABLED ??= "true";
-    const { GenericContainer, Wait, getContainerRuntimeClient, ImageName } = await import("testcontainers");
-    const runtime = await getContainerRuntimeClient();
+    const tc = await loadTestcontainers();
+    const runtime = await tc.getContainerRuntimeClient();
     await removeOrphans(runtime);
-    // Unless told otherwise: a locally built image of the pinned version, else the official one.
-    const image = this.image ?? ((await runtime.image.exists(ImageName.fromString(localImage))) ? localImage : officialImage);
-
-    const admin: AdminCredentials = {
-      username: this.vars.KEYCLOAK_ADMIN_USERNAME || "admin",
-      password: this.vars.KEYCLOAK_ADMIN_PASSWORD || randomBytes(12).toString("base64url"),
-    };
-    const logTail: string[] = [];
-    const container = new GenericContainer(image)
-      .withCommand(["start-dev"])
-      .withEnvironment({
-        KC_BOOTSTRAP_ADMIN_USERNAME: admin.username,
-        KC_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-        KC_HEALTH_ENABLED: "true",
-        // Recent dev mode listens on localhost only, which a published port cannot reach.
-        KC_HTTP_HOST: "0.0.0.0",
-        ...this.env,
-      })
-      .withLabels({ [LABEL_OWNER]: ownerLabel() })
-      .withExposedPorts(HTTP_PORT, MANAGEMENT_PORT)
-      .withCopyFilesToContainer(
-        this.providers.map((source) => ({ source, target: `${PROVIDERS_DIR}/${basename(source)}`, mode: 0o644 })),
-      )
-      .withLogConsumer((stream) =>
-        stream.on("data", (chunk: Buffer | string) => {
-          logTail.push(...String(chunk).split("\n").filter(Boolean));
-          logTail.splice(0, Math.max(0, logTail.length - LOG_TAIL_LINES));
-        }),
-      )
-      .withWaitStrategy(Wait.forHttp("/health/ready", MANAGEMENT_PORT).forStatusCode(200))
-      .withStartupTimeout(this.startupTimeoutMs);
+    const image = await preferredImage(tc, runtime, this.image, localImage, officialImage);
+    const admin = bootstrapAdmin(this.vars, () => randomBytes(12).toString("base64url"));
+    const { container, logTail } = keycloakContainer(tc, image, {
+      admin,
+      providers: this.providers,
+      // Recent dev mode listens on localhost only, which a published port cannot reach.
+      env: { KC_HTTP_HOST: "0.0.0.0", ...this.env },
+      startupTimeoutMs: this.startupTimeoutMs,
+    });
 
     let started: StartedTestContainer;
     try {
-      started = await container.start();
+      started = await container.withCommand(["start-dev"]).start();
     } catch (err) {
-      throw new Error(
-        `Keycloak did not start from image ${image}: ${(err as Error).message}\n` +
-          `--- last Keycloak log lines ---\n${logTail.join("\n") || "(none)"}\n` +
-          "Is a container engine reachable (Docker, or podman via scripts/host/setup-podman.sh)? " +
-          "Without a registry, build the image with scripts/image/build-keycloak-image.sh and set KEYCLOAK_IMAGE.",
-        { cause: err },
-      );
+      throw startupFailure(image, err, logTail);
     }
 
     const baseUrl = `http://${browserHost(started.getHost())}:${started.getMappedPort(HTTP_PORT)}`;
@@ -155,46 +114,10 @@ export class KeycloakLauncher {
       await started.stop({ timeout: 10_000, remove: true, removeVolumes: true }).catch(() => {});
       throw err;
     }
-    let stopping: Promise<void> | undefined;
-    const onSignal = (signal: NodeJS.Signals) => {
-      void stop().finally(() => process.kill(process.pid, signal));
-    };
-    const stop = () => {
-      stopping ??= (async () => {
-        process.off("SIGINT", onSignal);
-        process.off("SIGTERM", onSignal);
-        await started.stop({ timeout: 10_000, remove: true, removeVolumes: true });
-      })();
-      return stopping;
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    const stop = stopOnceAndOnSignals(() => started.stop({ timeout: 10_000, remove: true, removeVolumes: true }).then(() => {}));
     return {
       baseUrl, selfUrl: `http://localhost:${HTTP_PORT}`, hostFromServer, admin, owned: true, version: keycloakVersion, image, stop,
     };
-  }
-}
-
-/**
- * Without Ryuk, a process killed outright (kill -9, a CI timeout) leaves its Keycloak running.
- * The next start on the same host removes containers whose starting process is gone.
- */
-async function removeOrphans(client: ContainerRuntimeClient): Promise<void> {
-  const listed = await client.container.dockerode.listContainers({ all: true, filters: { label: [LABEL_OWNER] } });
-  for (const info of listed) {
-    const [host, pid] = (info.Labels[LABEL_OWNER] ?? "").split(":");
-    if (host !== hostname() || processAlive(Number(pid))) continue;
-    await client.container.dockerode.getContainer(info.Id).remove({ force: true, v: true }).catch(() => {});
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

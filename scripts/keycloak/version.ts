@@ -26,3 +26,8 @@ export const officialImage = `quay.io/keycloak/keycloak:${keycloakVersion}`;
 
 /** The image scripts/image/build-keycloak-image.sh builds where no registry is reachable. */
 export const localImage = `${pinned.KEYCLOAK_LOCAL_IMAGE ?? "localhost/kc-assurance/keycloak"}:${keycloakVersion}`;
+
+/** PostgreSQL of the cluster topology: the official image, or the one scripts/image/build-postgres-image.sh builds. */
+const postgresVersion = pinned.POSTGRES_VERSION ?? "15";
+export const officialPostgresImage = `docker.io/library/postgres:${postgresVersion}`;
+export const localPostgresImage = `${pinned.POSTGRES_LOCAL_IMAGE ?? "localhost/kc-assurance/postgres"}:${postgresVersion}`;
