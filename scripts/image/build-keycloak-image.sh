@@ -9,7 +9,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=../../.env
 source "$root/.env"
 image=${1:-$KEYCLOAK_LOCAL_IMAGE:$KEYCLOAK_VERSION}
-base=localhost/kc-assurance/jre:bookworm-17
 cli=$(command -v podman || command -v docker) || { echo "need podman or docker" >&2; exit 1; }
 
 exists() { "$cli" image inspect "$1" >/dev/null 2>&1; }
@@ -22,16 +21,7 @@ fi
 work=$(mktemp -d /var/tmp/kc-image.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-if ! exists "$base"; then
-  command -v debootstrap >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
-  echo "building base $base with debootstrap" >&2
-  debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
-    bookworm "$work/rootfs" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
-    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
-  rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/*
-  tar -C "$work/rootfs" -c . | "$cli" import - "$base" >/dev/null
-  rm -rf "$work/rootfs"
-fi
+base=$(bash "$root/scripts/image/jre-base.sh" | tail -1)
 
 echo "fetching keycloak-quarkus-dist $KEYCLOAK_VERSION through Maven" >&2
 mvn -q -B dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:tar.gz" \
