@@ -7,6 +7,7 @@ import { mapLimit } from "../provisioning/cli/map-limit.js";
 import { applyPolicy } from "../provisioning/converge.js";
 import { checkPolicy } from "../provisioning/policy/validate.js";
 import { KeycloakLauncher } from "../scripts/keycloak/launcher.js";
+import { providerJars } from "../scripts/keycloak/provider-jars.js";
 
 /** Counts requests by method while fn runs (the admin client uses the global fetch). */
 async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; reads: number; writes: number }> {
@@ -28,7 +29,7 @@ async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number;
 export default async function bench(): Promise<void> {
   const r = checkPolicy("policies/example.yaml", readFileSync(new URL("../policies/example.yaml", import.meta.url), "utf8"));
   if (!r.ok) throw new Error("example policy is invalid");
-  const kc = await new KeycloakLauncher().start();
+  const kc = await new KeycloakLauncher().withProviders(providerJars()).start();
   try {
     const admin = await connectAdmin(kc.baseUrl, { kind: "password", ...kc.admin });
     const stamp = Date.now().toString(36);

@@ -26,6 +26,8 @@ class CookieJar {
 
 export interface SignInTarget {
   readonly baseUrl: string;
+  /** Nodes of one cluster to send the requests to in turn (each request to the next), as a balancer without sticky sessions would. */
+  readonly spreadOver?: readonly string[];
   readonly realm: string;
   readonly clientId: string;
   readonly redirectUri: string;
@@ -57,8 +59,16 @@ function answer(pageId: string, a: Answers): Record<string, string> {
 /** Milliseconds per request of one sign-in, named by what it answered ("auth", "login-password", "token", ...). */
 export type StepTimes = { readonly step: string; readonly ms: number }[];
 
-/** Signs in once; returns the time each of its HTTP requests took (the token request included). */
-export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<StepTimes> {
+export interface SignedIn {
+  readonly steps: StepTimes;
+  /** The token endpoint's answer. */
+  readonly tokens: { readonly id_token: string; readonly access_token: string };
+  /** Keycloak took the sign-in back to a page it had already shown, without a message (a flow swapped under it). */
+  readonly restarted: boolean;
+}
+
+/** Signs in once; returns the tokens and the time each of its HTTP requests took (the token request included). */
+export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<SignedIn> {
   const jar = new CookieJar();
   const verifier = randomBytes(32).toString("base64url");
   const realmUrl = `${t.baseUrl}/realms/${t.realm}`;
@@ -69,9 +79,19 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<StepT
   }).toString();
 
   const steps: { step: string; ms: number }[] = [];
+  const origins = (t.spreadOver ?? [t.baseUrl]).map((u) => new URL(u));
+  let sent = 0;
+  /** The URL as the next node in turn serves it. */
+  const next = (url: string): string => {
+    const u = new URL(url);
+    const origin = origins[sent++ % origins.length]!;
+    u.protocol = origin.protocol;
+    u.host = origin.host;
+    return u.href;
+  };
   const send = async (step: string, url: string, form?: Record<string, string>): Promise<Response> => {
     const started = performance.now();
-    const res = await fetch(url, {
+    const res = await fetch(next(url), {
       method: form ? "POST" : "GET",
       redirect: "manual",
       headers: { cookie: jar.header(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
@@ -84,21 +104,23 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<StepT
 
   let res = await send("auth", auth.href);
   let previous = "";
-  for (let step = 0; step < 8; step++) {
+  let restarted = false;
+  const shown = new Set<string>();
+  for (let step = 0; step < 12; step++) {
     const location = res.headers.get("location");
     if (res.status === 302 && location?.startsWith(t.redirectUri)) {
       await res.body?.cancel();
       const code = new URL(location).searchParams.get("code");
       if (!code) throw new Error(`no code: ${location}`);
       const started = performance.now();
-      const token = await fetch(`${realmUrl}/protocol/openid-connect/token`, {
+      const token = await fetch(next(`${realmUrl}/protocol/openid-connect/token`), {
         method: "POST",
         body: new URLSearchParams({ grant_type: "authorization_code", client_id: t.clientId, redirect_uri: t.redirectUri, code, code_verifier: verifier }),
       });
       if (!token.ok) throw new Error(`token endpoint: ${token.status} ${await token.text()}`);
-      await token.json();
+      const tokens = (await token.json()) as SignedIn["tokens"];
       steps.push({ step: "token", ms: performance.now() - started });
-      return steps;
+      return { steps, tokens, restarted };
     }
     if (res.status === 302 && location) {
       await res.body?.cancel();
@@ -109,10 +131,14 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<StepT
     const pageId = field(html, "pageId");
     const action = field(html, "loginAction");
     if (!pageId || !action) throw new Error(`HTTP ${res.status} without a Keycloak form (${html.slice(0, 120)})`);
-    // The same page again: the answer was refused (a wrong code, a locked account).
-    if (pageId === previous) throw new Error(`${t.realm}: ${pageId} again: ${field(html, "summary") ?? "no message"}`);
+    // The same page again with a message: the answer was refused (a wrong code, a locked account).
+    const summary = field(html, "summary");
+    if (pageId === previous && summary) throw new Error(`${t.realm}: ${pageId} again: ${summary}`);
+    // A page shown before, without a refusal: Keycloak started the sign-in again.
+    if (shown.has(pageId)) restarted = true;
+    shown.add(pageId);
     previous = pageId;
     res = await send(pageId, action, answer(pageId, a));
   }
-  throw new Error("no redirect to the client after 8 steps");
+  throw new Error("no redirect to the client after 12 steps");
 }

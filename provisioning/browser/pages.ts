@@ -45,12 +45,15 @@ export async function requestCredentialReset(page: Page, username: string): Prom
   await page.click('#kc-reset-password-form [type="submit"]');
 }
 
-/** Username page, then password page. */
+/** Username and password: on one page (login.ftl), or the username page then the password page. */
 export async function enterUsernameAndPassword(page: Page, user: { readonly username: string; readonly password: string }): Promise<void> {
   await page.waitForSelector("#username");
   await page.fill("#username", user.username);
-  await page.click("#kc-login");
-  await page.waitForSelector("#password");
+  // Both on one page (login.ftl) where level 1 is the password alone; else the username first.
+  if ((await page.locator("#password").count()) === 0) {
+    await page.click("#kc-login");
+    await page.waitForSelector("#password");
+  }
   await page.fill("#password", user.password);
   await page.click("#kc-login");
 }

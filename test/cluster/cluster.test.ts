@@ -1,9 +1,15 @@
 // Our flows on Keycloak's production shape: PostgreSQL and two nodes clustered by Keycloak itself,
 // behind a balancer the test steers. Each test names the node that answers each part of a sign-in;
 // the balancer's log shows that it did. The crash test comes last: node A stays dead after it.
+import { decodeJwt, type JWTPayload } from "jose";
 import type { Page } from "playwright-core";
+import { signInOverHttp, type Answers } from "../../bench/signin/http-sign-in.js";
+import { giveTotpApps } from "../../provisioning/admin/users.js";
+import { REDIRECT_URI } from "../../provisioning/browser/oidc.js";
+import { totpCode } from "../../provisioning/browser/pages.js";
 import { answerSteps, SET_UP_PAGES, type Enrolled } from "../../provisioning/browser/steps.js";
 import { applyPolicy } from "../../provisioning/converge.js";
+import type { ClusterNode } from "../../scripts/keycloak/cluster.js";
 import { useBrowser } from "../support/browser.js";
 import { useCluster } from "../support/cluster.js";
 import { signIn, type AuthorizationRequest, type TestClient } from "../support/oidc.js";
@@ -13,6 +19,7 @@ import type { TestUser } from "../support/users.js";
 
 const cluster = useCluster("cluster");
 const browser = useBrowser();
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Where the requests made while `act` ran went: the set of node URLs. */
 async function nodesServing(act: () => Promise<unknown>): Promise<Set<string>> {
@@ -76,13 +83,17 @@ describe("a Keycloak cluster of two nodes on PostgreSQL", () => {
     expect(tokens.claims()?.acr).toBe("urn:example:loa:2");
   });
 
-  it("honours on node B the step-up level reached on node A, within its freshness", async () => {
+  it("honours on node B the step-up level reached on node A within its freshness, and asks its factor again after", async () => {
+    // Level 2 lasts 20 s here instead of the example's hour, so the test can outlive it.
+    await applyPolicy(cluster.realm.admin, examplePolicy((t) => t.replace("    maxAge: 1h\n", "    maxAge: 20s\n")), cluster.realm.name);
     const user = await tierUser(cluster.realm, "cyd", "tier-3-standard-users");
     const client = await policyClient(cluster.realm, "self-service");
     const page = await (await browser.newContext()).newPage();
     const level2: AuthorizationRequest = { acrValues: "urn:example:loa:2" };
+    const enrolled: Enrolled = {};
     cluster.balancer.routeTo(cluster.a.baseUrl);
-    const first = await signInAll(page, client, user, {}, 0, level2);
+    const first = await signInAll(page, client, user, enrolled, 0, level2);
+    const reached = Date.now();
     expect(first.tokens.claims()?.acr).toBe("urn:example:loa:2");
 
     cluster.balancer.routeTo(cluster.b.baseUrl);
@@ -91,9 +102,70 @@ describe("a Keycloak cluster of two nodes on PostgreSQL", () => {
     const served = await nodesServing(async () => {
       again = await signIn(page, client, async () => {}, level2);
     });
+    expect(Date.now() - reached).toBeLessThan(20_000);
     expect(served).toEqual(new Set([cluster.b.baseUrl]));
     expect(again!.claims()?.acr).toBe("urn:example:loa:2");
     expect(again!.claims()?.sid).toBe(first.tokens.claims()?.sid);
+
+    // Past level 2's freshness node B asks for its factor again, and only that one: it reads the
+    // time the level was reached on node A, not a copy of its own.
+    await sleep(Math.max(0, reached + 21_000 - Date.now()));
+    const stale = await signInAll(page, client, user, enrolled, 1, level2);
+    expect(stale.seen).toEqual(["login-otp.ftl"]);
+    expect(stale.tokens.claims()?.acr).toBe("urn:example:loa:2");
+    expect(stale.tokens.claims()?.sid).toBe(first.tokens.claims()?.sid);
+  });
+
+  it("loses no sign-in and lets none through below the client's level while flows are swapped under sign-ins on both nodes", async () => {
+    // Codes may be used again here: each user signs in many times a period.
+    const variant = (maxAge: string) => examplePolicy((t) => t.replace("codeReuse: false", "codeReuse: true").replace("maxAge: 10h", `maxAge: ${maxAge}`));
+    await applyPolicy(cluster.realm.admin, variant("10h"), cluster.realm.name);
+    const users: Answers[] = await Promise.all(["e", "f"].map(async (n) => {
+      const user = await tierUser(cluster.realm, `swap-${n}`, "tier-3-standard-users");
+      const [app] = await giveTotpApps(cluster.realm.admin, cluster.realm.name, user.id, ["Phone"]);
+      return { username: user.username, password: user.password, otp: () => totpCode(app!.shown) };
+    }));
+
+    interface Outcome { node: string; began: number; ended: number; restarted?: boolean; claims?: JWTPayload; error?: string }
+    const outcomes: Outcome[] = [];
+    let running = true;
+    // One worker per node signs in to admin-portal (level 2 at least) over HTTP, again and again.
+    const worker = async (node: ClusterNode, user: Answers) => {
+      const target = { baseUrl: node.baseUrl, realm: cluster.realm.name, clientId: "admin-portal", redirectUri: REDIRECT_URI };
+      while (running) {
+        const began = Date.now();
+        try {
+          const done = await signInOverHttp(target, user);
+          outcomes.push({ node: node.name, began, ended: Date.now(), restarted: done.restarted, claims: decodeJwt(done.tokens.id_token) });
+        } catch (err) {
+          outcomes.push({ node: node.name, began, ended: Date.now(), error: (err as Error).message });
+        }
+      }
+    };
+    const workers = [worker(cluster.a, users[0]!), worker(cluster.b, users[1]!)];
+    const swaps: { began: number; ended: number; flow: string }[] = [];
+    try {
+      await sleep(2_000);
+      for (const maxAge of ["9h", "8h"]) {
+        const began = Date.now();
+        const { boundFlow } = await applyPolicy(cluster.realm.admin, variant(maxAge), cluster.realm.name);
+        swaps.push({ began, ended: Date.now(), flow: boundFlow });
+      }
+      await sleep(2_000);
+    } finally {
+      running = false;
+      await Promise.all(workers);
+    }
+
+    expect(new Set(swaps.map((s) => s.flow)).size).toBe(2);
+    expect(outcomes.filter((o) => o.error)).toEqual([]);
+    const belowLevel = outcomes.filter((o) => o.claims?.acr !== "urn:example:loa:2" || !(o.claims?.amr as string[] | undefined)?.includes("otp"));
+    expect(belowLevel).toEqual([]);
+    // Sign-ins were under way on both nodes while each swap was applied.
+    for (const swap of swaps) {
+      const during = outcomes.filter((o) => o.began < swap.ended && o.ended > swap.began);
+      expect(new Set(during.map((o) => o.node))).toEqual(new Set(["a", "b"]));
+    }
   });
 
   it("lets a user caught by node A's crash sign in on node B, losing only the page they were on", async () => {
