@@ -12,6 +12,9 @@
 //                                                              level this sign-in must reach (extensions/)
 //     loa-K (subflow)                            CONDITIONAL   K = 1..n
 //       conditional-level-of-authentication {K, maxAge}
+//       auth-username-password-form REQUIRED      K = 1 when level 1 is the password alone (onePageSignIn):
+//                                                 one page for both, level 1's choice made there; the
+//                                                 username form goes and kca-tier-level follows loa1
 //       loa-K-factors (subflow) REQUIRED          the level's factors, any one (ALTERNATIVE)
 //         or, when a tier must use given factors at this level:
 //       loa-K-any (subflow) CONDITIONAL           users of none of those tiers: any one factor
@@ -38,8 +41,8 @@
 import { AUTHENTICATORS, AUTHENTICATOR_CONFIG_KEYS } from "../keycloak/providers.js";
 import type { Policy } from "../policy/model.js";
 import type { FlowNode, FlowTree } from "./flow-tree.js";
-import { ladder } from "./ladder.js";
-import { levelCondition, tierLevels } from "./steps.js";
+import { ladder, onePageSignIn } from "./ladder.js";
+import { amrMaxAge, factorStep, levelCondition, tierLevels } from "./steps.js";
 
 /**
  * What providers are asked for per level (validation made the providers agree), written before
@@ -52,8 +55,27 @@ function upstreamRequest(policy: Policy): FlowNode[] {
   return [{ kind: "execution", provider: AUTHENTICATORS.upstreamRequest, requirement: "ALTERNATIVE", config: { [key]: JSON.stringify(asked) } }];
 }
 
-export function compileBrowserFlow(policy: Policy): FlowTree {
+/** The level subflows, and what the first page asks before them: the username, or nothing when level 1 asks it with the password. */
+function forms(policy: Policy): FlowNode[] {
   const steps = ladder(policy);
+  const onePage = onePageSignIn(policy);
+  const [first, ...above] = policy.levels.map((level, i) => ({
+    kind: "subflow" as const,
+    name: level.name,
+    requirement: "CONDITIONAL" as const,
+    children: [
+      levelCondition(level, level.maxAge),
+      ...(onePage && i === 0 ? [factorStep("password", "REQUIRED", amrMaxAge(policy), AUTHENTICATORS.usernamePassword)] : []),
+      ...steps(level, onePage ? "one-page" : "browser"),
+    ],
+  }));
+  // kca-tier-level needs the user, and must run before the levels it raises the sign-in to.
+  return onePage
+    ? [first!, ...tierLevels(policy), ...above]
+    : [{ kind: "execution", provider: AUTHENTICATORS.username, requirement: "REQUIRED" }, ...tierLevels(policy), first!, ...above];
+}
+
+export function compileBrowserFlow(policy: Policy): FlowTree {
   return {
     children: [
       ...upstreamRequest(policy),
@@ -64,16 +86,7 @@ export function compileBrowserFlow(policy: Policy): FlowTree {
         kind: "subflow",
         name: "forms",
         requirement: "ALTERNATIVE",
-        children: [
-          { kind: "execution", provider: AUTHENTICATORS.username, requirement: "REQUIRED" },
-          ...tierLevels(policy),
-          ...policy.levels.map((level) => ({
-            kind: "subflow" as const,
-            name: level.name,
-            requirement: "CONDITIONAL" as const,
-            children: [levelCondition(level, level.maxAge), ...steps(level, "browser")],
-          })),
-        ],
+        children: forms(policy),
       },
     ],
   };

@@ -10,6 +10,16 @@ import { amrMaxAge, deny, factorStep, hasCredential, roleCondition, usedPasskey,
 /** Passkeys are offered on the first page (and in its username autofill) when level 1 lists them. */
 export const passkeysOnFirstPage = (policy: Policy): boolean => policy.levels[0]!.factors.includes("passkey");
 
+/**
+ * Level 1 is the password alone, for every tier: the first page then asks username and password
+ * together (Keycloak's one-page form), a request less per sign-in than asking the username first.
+ * The username comes first only where the first page needs the user's choice (passkeys on it).
+ */
+export const onePageSignIn = (policy: Policy): boolean => {
+  const first = policy.levels[0]!;
+  return first.factors.length === 1 && first.factors[0] === "password" && policy.tiers.every((t) => t.allow.includes("password"));
+};
+
 const EXECUTED = AUTHENTICATOR_CONFIG_KEYS[AUTHENTICATORS.condSubflowExecuted];
 
 interface Placement {
@@ -41,13 +51,16 @@ export function placeRequiredFactors(policy: Policy): Placement[] {
   return placements;
 }
 
-/** Where a sign-in comes from: our own pages, or an identity provider's (its post-login flow). */
-export type Entry = "browser" | "broker";
+/**
+ * Where a sign-in comes from: our own pages; our one-page form, which has already asked level 1's
+ * password (onePageSignIn); or an identity provider's (its post-login flow).
+ */
+export type Entry = "browser" | "one-page" | "broker";
 
 /**
  * What a level asks of a user who has not reached it, after its condition. Through an identity
  * provider, the upstream sign-in stands for the first level's factor choice (and for passkeys on
- * our first page); tiers' own steps are asked all the same.
+ * our first page), as the one-page form's password does; tiers' own steps are asked all the same.
  */
 export type LevelSteps = (level: Level, entry: Entry) => FlowNode[];
 
@@ -126,7 +139,7 @@ export function ladder(policy: Policy): LevelSteps {
     const firstPage = entry === "browser" && firstLevel && passkeysOnFirstPage(policy);
     // With passkeys on the first page, the level's usual choice is for users who did not use one there.
     const notFirstPagePasskey = firstPage ? [usedPasskey(false)] : [];
-    const choices: FlowNode[] = entry === "broker" && firstLevel ? [] : [
+    const choices: FlowNode[] = entry !== "browser" && firstLevel ? [] : [
       ...choice(level, `${level.name}-any`, [...notFirstPagePasskey, ...[...replaced, ...restricted].map((t) => roleCondition(t, true))], level.factors),
       ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [...notFirstPagePasskey, roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
     ];

@@ -1,17 +1,31 @@
 // The head of the browser flow every policy gets: SSO, the provider redirector, then the forms
-// subflow that starts with the username.
+// subflow: the username first where the first page offers passkeys, else username and password on
+// one page inside level 1, with the tier found after it.
 import { compileRealm } from "../../../provisioning/compile/desired.js";
 import { flowLines } from "../../../provisioning/compile/flow-tree.js";
-import { minimal } from "../policy/minimal.js";
+import { MINIMAL, minimal, policyOf } from "../policy/minimal.js";
+
+const HEAD = ["auth-cookie ALTERNATIVE", "identity-provider-redirector ALTERNATIVE", "forms (subflow) ALTERNATIVE"];
+const TIER_LEVEL = '  kca-tier-level REQUIRED {"kca.tier.level":"2","kca.tier.role":"kca-tier-1"}';
 
 describe("the browser flow", () => {
-  it("tries SSO, then kc_idp_hint, then the forms, which ask the username first", () => {
-    expect(flowLines(compileRealm(minimal()).browserFlow).slice(0, 5)).toEqual([
-      "auth-cookie ALTERNATIVE",
-      "identity-provider-redirector ALTERNATIVE",
-      "forms (subflow) ALTERNATIVE",
-      "  auth-username-form REQUIRED",
-      '  kca-tier-level REQUIRED {"kca.tier.level":"2","kca.tier.role":"kca-tier-1"}',
+  it("asks username and password on one page when level 1 is the password alone, then raises the tier's level", () => {
+    expect(flowLines(compileRealm(minimal()).browserFlow).slice(0, 7)).toEqual([
+      ...HEAD,
+      "  low (subflow) CONDITIONAL",
+      '    conditional-level-of-authentication REQUIRED {"loa-condition-level":"1","loa-max-age":"3600"}',
+      '    auth-username-password-form REQUIRED {"default.reference.maxAge":"3600","default.reference.value":"pwd"}',
+      TIER_LEVEL,
     ]);
+  });
+
+  it("asks the username first, before the tier and the levels, when the first page offers passkeys", () => {
+    const passkeys = policyOf(MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, passkey], maxAge: 1h").replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n"));
+    expect(flowLines(compileRealm(passkeys).browserFlow).slice(0, 6)).toEqual([...HEAD, "  auth-username-form REQUIRED", TIER_LEVEL, "  low (subflow) CONDITIONAL"]);
+  });
+
+  it("keeps the username first when a tier may not use the password", () => {
+    const noPassword = policyOf(MINIMAL.replace("require: [totp, webauthn] }", "require: [totp, webauthn], allow: [totp, webauthn] }"));
+    expect(flowLines(compileRealm(noPassword).browserFlow)[3]).toBe("  auth-username-form REQUIRED");
   });
 });
