@@ -24,6 +24,11 @@ describe("the browser flow", () => {
     expect(flowLines(compileRealm(passkeys).browserFlow).slice(0, 6)).toEqual([...HEAD, "  auth-username-form REQUIRED", TIER_LEVEL, "  low (subflow) CONDITIONAL"]);
   });
 
+  it("keeps the username first when level 1 offers a choice besides the password", () => {
+    const choice = policyOf(MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, totp], maxAge: 1h"));
+    expect(flowLines(compileRealm(choice).browserFlow)[3]).toBe("  auth-username-form REQUIRED");
+  });
+
   it("keeps the username first when a tier may not use the password", () => {
     const noPassword = policyOf(MINIMAL.replace("require: [totp, webauthn] }", "require: [totp, webauthn], allow: [totp, webauthn] }"));
     expect(flowLines(compileRealm(noPassword).browserFlow)[3]).toBe("  auth-username-form REQUIRED");
