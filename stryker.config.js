@@ -18,6 +18,7 @@ export default {
   // `git grep -n "Stryker disable" -- provisioning guard` lists them.
   mutate: [
     "provisioning/policy/**/*.ts",
+    "!provisioning/policy/**/*.generated.ts",
     "provisioning/compile/**/*.ts",
     "provisioning/plan/**/*.ts",
     "guard/core/**/*.ts",

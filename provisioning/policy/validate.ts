@@ -1,17 +1,17 @@
 // From YAML text to a checked Policy: the published JSON Schema first (shape), then the rules a
 // schema cannot say (references between sections, contradictions). Pure: no file or server access.
-import { createRequire } from "node:module";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { seconds } from "./duration.js";
 import type { FieldPath, PolicyIssue } from "./issues.js";
 import { checkGuardPolicy, type RouteRule } from "../../guard/core/policy.js";
 import { FACTORS, type Factor, type IdentityProviderRule, type Level, type Policy, type Tier, type WebauthnPolicy } from "./model.js";
 import { KNOWN_EVENT_TYPES } from "../keycloak/providers.js";
 import { resetPolicy } from "./reset.js";
+import generatedValidator from "./schema-validator.generated.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 
-const schema = createRequire(import.meta.url)("../../policies/schema.json") as object;
-const validateShape = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Ajv's compiled validator for the schema, generated ahead of time (scripts/policy/schema-validator.ts).
+const validateShape = generatedValidator as ValidateFunction;
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape already checked by the schema
 

@@ -3,23 +3,20 @@
 // (link, then prove the existing account), the profile review of a user the provider sent with
 // details missing, and a linked user asked to sign in again (prompt=login), whom the first page
 // invites to continue with their organisation's sign-in.
+import { brokeredStart, provisionBrokeredTheme } from "../support/brokered-theme.js";
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
 import { accessibilityViolations, pageVariants, pageVariantsInBothLanguages, currentPageId, waitForPage } from "../support/pages.js";
-import { policyClient, provision } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
-import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
-import { addIdentityProvider, localTwin, provisionUpstream, upstreamSignIn, upstreamUser } from "../support/upstream.js";
+import { screenshot } from "../support/theme-fixtures.js";
+import { localTwin, upstreamSignIn, upstreamUser } from "../support/upstream.js";
 
 const local = useFreshRealm("theme-broker");
 const upstream = useFreshRealm("theme-broker-up");
 const browser = useBrowser();
 
 beforeAll(async () => {
-  await provisionUpstream(upstream);
-  await addIdentityProvider(local, upstream, "partner");
-  await provision(local);
-  await useOurTheme(local);
+  await provisionBrokeredTheme(local, upstream);
   // English and German come from the example policy's languages, so each page is checked and pictured in both.
 });
 
@@ -27,10 +24,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
   it("links a first brokered sign-in to the existing account, then invites the user back through their organisation", async () => {
     const up = await upstreamUser(upstream, "zoe", { totp: false });
     const localId = await localTwin(local, up, "zoe-local");
-    const client = await policyClient(local, "self-service");
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const console = watchConsole(page);
+    const { client, context, page, console } = await brokeredStart(local, browser);
 
     await signIn(page, client, async (p) => {
       await waitForPage(p, "login-username.ftl");
@@ -95,10 +89,7 @@ describe("brokered sign-in pages of the kc-assurance theme", () => {
     const config = await admin.getConfig({ id: review!.authenticationConfig! });
     await admin.updateConfig({ ...config, config: { ...config.config, "update.profile.on.first.login": "on" } });
     const up = await upstreamUser(upstream, "newbie", { totp: false });
-    const client = await policyClient(local, "self-service");
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const console = watchConsole(page);
+    const { client, context, page, console } = await brokeredStart(local, browser);
     const outcome = await signIn(page, client, async (p) => {
       await waitForPage(p, "login-username.ftl");
       await p.click("#social-partner");

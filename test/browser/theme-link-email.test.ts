@@ -2,14 +2,14 @@
 // (the tests' SMTP server) proves a first brokered sign-in owns the matching existing account by
 // e-mail. Our "check your e-mail" page (login-idp-link-email.ftl), the message Keycloak sends, and
 // its link finishing the sign-in with the accounts linked.
+import { brokeredStart, provisionBrokeredTheme } from "../support/brokered-theme.js";
 import { useBrowser } from "../support/browser.js";
 import { signIn } from "../support/oidc.js";
 import { accessibilityViolations, pageVariants, waitForPage } from "../support/pages.js";
-import { policyClient, provision } from "../support/provisioned.js";
 import { useFreshRealm } from "../support/realm.js";
 import { pointRealmAtSmtp, startSmtp, type SmtpServer } from "../support/smtp.js";
-import { screenshot, useOurTheme, watchConsole } from "../support/theme-fixtures.js";
-import { addIdentityProvider, localTwin, provisionUpstream, upstreamSignIn, upstreamUser } from "../support/upstream.js";
+import { screenshot } from "../support/theme-fixtures.js";
+import { localTwin, upstreamSignIn, upstreamUser } from "../support/upstream.js";
 
 const local = useFreshRealm("theme-link-email");
 const upstream = useFreshRealm("theme-link-email-up");
@@ -17,10 +17,7 @@ const browser = useBrowser();
 let smtp: SmtpServer;
 
 beforeAll(async () => {
-  await provisionUpstream(upstream);
-  await addIdentityProvider(local, upstream, "partner");
-  await provision(local);
-  await useOurTheme(local);
+  await provisionBrokeredTheme(local, upstream);
   smtp = await startSmtp();
   await pointRealmAtSmtp(local, smtp);
 });
@@ -29,10 +26,7 @@ afterAll(async () => smtp?.close());
 it("asks the user to confirm by e-mail in our page, and the e-mailed link links the accounts", async () => {
   const up = await upstreamUser(upstream, "yara", { totp: false });
   const localId = await localTwin(local, up, "yara-local");
-  const client = await policyClient(local, "self-service");
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const console = watchConsole(page);
+  const { client, context, page, console } = await brokeredStart(local, browser);
 
   await signIn(page, client, async (p) => {
     await waitForPage(p, "login-username.ftl");
