@@ -10,10 +10,9 @@
 // ones (scripts/image/postgres-image.sh builds PostgreSQL's where it cannot be pulled). Everything
 // started is removed by stop(), on failure, and on SIGINT/SIGTERM.
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
 import type { StartedNetwork, StartedTestContainer } from "testcontainers";
 import {
-  bootstrapAdmin, HTTP_PORT, keycloakContainer, loadTestcontainers, ownerLabels, preferredImage, removeOrphans, startupFailure,
+  bootstrapAdmin, HTTP_PORT, KeycloakBuilder, keycloakContainer, loadTestcontainers, ownerLabels, preferredImage, removeOrphans, startupFailure,
   stopOnceAndOnSignals, type AdminCredentials, type Testcontainers,
 } from "./container.js";
 import { browserHost } from "./launcher.js";
@@ -39,37 +38,16 @@ export interface RunningCluster {
 const DB = { name: "keycloak", user: "keycloak", password: "keycloak" } as const;
 const STOP = { timeout: 10_000, remove: true, removeVolumes: true } as const;
 
-export class KeycloakCluster {
+/** Nodes run Keycloak's build step as they start, slow on a busy machine: 10 minutes by default. */
+export class KeycloakCluster extends KeycloakBuilder {
   private nodeCount = 2;
-  private providers: string[] = [];
-  private env: Record<string, string> = {};
-  private startupTimeoutMs = 600_000;
-  private readonly vars: NodeJS.ProcessEnv;
 
   constructor(vars: NodeJS.ProcessEnv = process.env) {
-    this.vars = vars;
+    super(vars, 600_000);
   }
 
   withNodes(count: number): this {
     this.nodeCount = count;
-    return this;
-  }
-
-  /** Provider or theme jars copied into every node's /opt/keycloak/providers. */
-  withProviders(jars: readonly string[]): this {
-    this.providers.push(...jars.map((j) => resolve(j)));
-    return this;
-  }
-
-  /** Extra server options for every node, as KC_* environment variables. */
-  withEnvironment(env: Record<string, string>): this {
-    Object.assign(this.env, env);
-    return this;
-  }
-
-  /** For each container; nodes run Keycloak's build step as they start, which is slow on a busy machine. */
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
     return this;
   }
 

@@ -4,7 +4,7 @@
 // which the next run removes what a killed run left behind, and the last log lines for errors.
 import { existsSync } from "node:fs";
 import { hostname } from "node:os";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import type * as testcontainers from "testcontainers";
 import type { ContainerRuntimeClient, GenericContainer } from "testcontainers";
 
@@ -142,5 +142,36 @@ function processAlive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** What both builders (the dev-mode launcher, the cluster) let a caller set before start. */
+export abstract class KeycloakBuilder {
+  protected readonly providers: string[] = [];
+  protected readonly env: Record<string, string> = {};
+  protected readonly vars: NodeJS.ProcessEnv;
+  protected startupTimeoutMs: number;
+
+  protected constructor(vars: NodeJS.ProcessEnv, startupTimeoutMs: number) {
+    this.vars = vars;
+    this.startupTimeoutMs = startupTimeoutMs;
+  }
+
+  /** Provider or theme jars copied into /opt/keycloak/providers (of every node) before start. */
+  withProviders(jars: readonly string[]): this {
+    this.providers.push(...jars.map((j) => resolve(j)));
+    return this;
+  }
+
+  /** Extra server options as KC_* environment variables (of every node). */
+  withEnvironment(env: Record<string, string>): this {
+    Object.assign(this.env, env);
+    return this;
+  }
+
+  /** How long each container may take to become ready. */
+  withStartupTimeout(ms: number): this {
+    this.startupTimeoutMs = ms;
+    return this;
   }
 }

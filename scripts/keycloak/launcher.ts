@@ -10,11 +10,10 @@
 // the launcher itself stops what it started: on stop(), on failure, and on SIGINT/SIGTERM.
 import { randomBytes } from "node:crypto";
 import { networkInterfaces } from "node:os";
-import { resolve } from "node:path";
 import type { StartedTestContainer } from "testcontainers";
 import {
-  bootstrapAdmin, HTTP_PORT, keycloakContainer, loadTestcontainers, preferredImage, removeOrphans, startupFailure, stopOnceAndOnSignals,
-  type AdminCredentials,
+  bootstrapAdmin, HTTP_PORT, KeycloakBuilder, keycloakContainer, loadTestcontainers, preferredImage, removeOrphans, startupFailure,
+  stopOnceAndOnSignals, type AdminCredentials,
 } from "./container.js";
 import { keycloakVersion, localImage, officialImage } from "./version.js";
 
@@ -45,37 +44,16 @@ export interface RunningKeycloak {
   stop(): Promise<void>;
 }
 
-export class KeycloakLauncher {
+export class KeycloakLauncher extends KeycloakBuilder {
   private image: string | undefined;
-  private providers: string[] = [];
-  private env: Record<string, string> = {};
-  private startupTimeoutMs = 240_000;
-  private readonly vars: NodeJS.ProcessEnv;
 
   constructor(vars: NodeJS.ProcessEnv = process.env) {
-    this.vars = vars;
+    super(vars, 240_000);
     this.image = vars.KEYCLOAK_IMAGE || undefined;
   }
 
   withImage(image: string): this {
     this.image = image;
-    return this;
-  }
-
-  /** Provider or theme jars copied into /opt/keycloak/providers before start. */
-  withProviders(jars: readonly string[]): this {
-    this.providers.push(...jars.map((j) => resolve(j)));
-    return this;
-  }
-
-  /** Extra server options as KC_* environment variables. */
-  withEnvironment(env: Record<string, string>): this {
-    Object.assign(this.env, env);
-    return this;
-  }
-
-  withStartupTimeout(ms: number): this {
-    this.startupTimeoutMs = ms;
     return this;
   }
 
