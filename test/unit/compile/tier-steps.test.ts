@@ -96,6 +96,14 @@ describe("a tier's required factors in the browser flow", () => {
     expect(desired.groups).toEqual([{ name: "staff", realmRoles: ["kca-tier-1"] }]);
   });
 
+  it("asks any one of a level's factors, in a required subflow of their own, where no tier or first page changes the choice", () => {
+    const choice = compileRealm(policyOf(MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, totp], maxAge: 1h"))).browserFlow;
+    expect(block(choice, "low-factors")).toEqual([
+      'auth-password-form ALTERNATIVE {"default.reference.maxAge":"3600","default.reference.value":"pwd"}',
+      otp("ALTERNATIVE"),
+    ]);
+  });
+
   it("keeps amr references alive as long as the longest-lived level, an hour at least", () => {
     const long = compileRealm(policyOf(MINIMAL.replace("maxAge: 1h", "maxAge: 10h"))).browserFlow;
     expect(block(long, "low")).toContain(onePage("36000"));
