@@ -63,8 +63,6 @@ export interface SignedIn {
   readonly steps: StepTimes;
   /** The token endpoint's answer. */
   readonly tokens: { readonly id_token: string; readonly access_token: string };
-  /** Keycloak took the sign-in back to a page it had already shown, without a message (a flow swapped under it). */
-  readonly restarted: boolean;
 }
 
 /** Signs in once; returns the tokens and the time each of its HTTP requests took (the token request included). */
@@ -104,8 +102,6 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<Signe
 
   let res = await send("auth", auth.href);
   let previous = "";
-  let restarted = false;
-  const shown = new Set<string>();
   for (let step = 0; step < 12; step++) {
     const location = res.headers.get("location");
     if (res.status === 302 && location?.startsWith(t.redirectUri)) {
@@ -120,7 +116,7 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<Signe
       if (!token.ok) throw new Error(`token endpoint: ${token.status} ${await token.text()}`);
       const tokens = (await token.json()) as SignedIn["tokens"];
       steps.push({ step: "token", ms: performance.now() - started });
-      return { steps, tokens, restarted };
+      return { steps, tokens };
     }
     if (res.status === 302 && location) {
       await res.body?.cancel();
@@ -132,11 +128,9 @@ export async function signInOverHttp(t: SignInTarget, a: Answers): Promise<Signe
     const action = field(html, "loginAction");
     if (!pageId || !action) throw new Error(`HTTP ${res.status} without a Keycloak form (${html.slice(0, 120)})`);
     // The same page again with a message: the answer was refused (a wrong code, a locked account).
+    // Without one, Keycloak started the sign-in again (a flow swapped under it): answered as before.
     const summary = field(html, "summary");
     if (pageId === previous && summary) throw new Error(`${t.realm}: ${pageId} again: ${summary}`);
-    // A page shown before, without a refusal: Keycloak started the sign-in again.
-    if (shown.has(pageId)) restarted = true;
-    shown.add(pageId);
     previous = pageId;
     res = await send(pageId, action, answer(pageId, a));
   }
