@@ -46,8 +46,8 @@ export function claimsProblem(claims: AccessClaims, checks: ClaimChecks, atJwt: 
   return undefined;
 }
 
-// The strings of a claim meant to be a list of strings; anything else counts as none.
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+// Whether a claim meant to be a list of strings lists the item; anything but a list lists nothing.
+const lists = (claim: unknown, item: string): boolean => Array.isArray(claim) && claim.includes(item);
 
 /**
  * Whether the token holds a role: "name" is a realm role, "client-id:name" a role of that client
@@ -56,16 +56,17 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is
  */
 export function holdsRole(claims: AccessClaims, role: string): boolean {
   const colon = role.lastIndexOf(":");
-  if (colon === -1) return strings(claims.realm_access?.roles).includes(role);
+  if (colon === -1) return lists(claims.realm_access?.roles, role);
   const clients = claims.resource_access;
   if (clients === null || typeof clients !== "object" || !Object.hasOwn(clients, role.slice(0, colon))) return false;
-  return strings(clients[role.slice(0, colon)]?.roles).includes(role.slice(colon + 1));
+  return lists(clients[role.slice(0, colon)]?.roles, role.slice(colon + 1));
 }
 
 export function scopesOf(claims: AccessClaims): Set<string> {
   return new Set(typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : []);
 }
 
-export function amrOf(claims: AccessClaims): Set<string> {
-  return new Set(strings(claims.amr));
+/** Whether the token's amr lists the method. */
+export function usedMethod(claims: AccessClaims, method: string): boolean {
+  return lists(claims.amr, method);
 }

@@ -2,7 +2,7 @@
 // compared by their position on the policy's ladder, never as strings. A token whose acr is not on
 // the ladder (Keycloak says "0" or "1" when no level flow ran, or a level's freshness ran out)
 // stands below every level: it is genuine, so the answer is a step-up challenge, not invalid_token.
-import { amrOf, holdsRole, scopesOf, type AccessClaims } from "./claims.js";
+import { holdsRole, scopesOf, usedMethod, type AccessClaims } from "./claims.js";
 import type { GuardLevel, RouteRule } from "./policy.js";
 
 export interface Requirement {
@@ -18,7 +18,8 @@ export interface Requirement {
 export function combine(rules: readonly RouteRule[], ladder: readonly GuardLevel[]): Requirement {
   const union = (pick: (r: RouteRule) => readonly string[] | undefined) => [...new Set(rules.flatMap((r) => pick(r) ?? []))];
   const ages = rules.flatMap((r) => (r.maxAge === undefined ? [] : [r.maxAge]));
-  const level = Math.max(-1, ...rules.map((r) => (r.level === undefined ? -1 : ladder.findIndex((l) => l.name === r.level))));
+  // A rule without a level finds no level name, so it counts as -1: no level needed.
+  const level = Math.max(-1, ...rules.map((r) => ladder.findIndex((l) => l.name === r.level)));
   const requirement = { level, roles: union((r) => r.roles), scopes: union((r) => r.scopes), amr: union((r) => r.amr) };
   return ages.length ? { ...requirement, maxAge: Math.min(...ages) } : requirement;
 }
@@ -64,8 +65,7 @@ export function judge(
   const levelTooLow = reached < req.level;
   const authTime = claims.auth_time;
   const stale = req.maxAge !== undefined && !(typeof authTime === "number" && nowSeconds - authTime <= req.maxAge);
-  const present = req.amr.length ? amrOf(claims) : undefined;
-  const amr = present ? req.amr.filter((a) => !present.has(a)) : [];
+  const amr = req.amr.filter((a) => !usedMethod(claims, a));
   if (!levelTooLow && !stale && amr.length === 0) return { kind: "allow" };
   // Stryker disable next-line ConditionalExpression: ladder[-1] is undefined too
   const level = req.level >= 0 ? ladder[req.level] : undefined;

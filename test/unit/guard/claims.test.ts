@@ -1,6 +1,6 @@
 // The claims every token must pass once its signature holds, at their edges, and how roles and
 // scopes are read from them.
-import { claimsProblem, holdsRole, scopesOf, type AccessClaims } from "../../../guard/core/claims.js";
+import { claimsProblem, holdsRole, scopesOf, usedMethod, type AccessClaims } from "../../../guard/core/claims.js";
 
 const checks = { issuer: "https://sso.test/realms/a", audience: "api", clockSkewSeconds: 30 };
 const NOW = 1_000_000;
@@ -69,6 +69,18 @@ describe("roles and scopes of a token", () => {
     expect(holdsRole(claims({ resource_access: null }), "billing:admin")).toBe(false);
     expect(holdsRole(claims({ resource_access: { toString: { roles: ["x"] } } }), "toString:x")).toBe(true);
     expect(holdsRole(claims({ resource_access: {} }), "toString:x")).toBe(false);
+    // Nothing where a list or a client's entry should be holds no role either, and throws nothing.
+    expect(holdsRole(claims(), "billing:admin")).toBe(false);
+    expect(holdsRole(claims({ resource_access: "billing" }), "billing:admin")).toBe(false);
+    expect(holdsRole(claims({ resource_access: { billing: null } }), "billing:admin")).toBe(false);
+    expect(holdsRole(claims({ realm_access: { roles: "admin" } }), "admin")).toBe(false);
+  });
+
+  it("reads amr as a list of method names; a name in a text or a number is no method", () => {
+    expect(usedMethod(claims({ amr: ["pwd", 7, "otp"] }), "otp")).toBe(true);
+    expect(usedMethod(claims({ amr: ["pwd"] }), "otp")).toBe(false);
+    expect(usedMethod(claims({ amr: "otp" }), "otp")).toBe(false);
+    expect(usedMethod(claims(), "otp")).toBe(false);
   });
 
   it("splits scopes at spaces, ignoring runs of them, and reads a scope that is not text as none", () => {

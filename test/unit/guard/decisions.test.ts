@@ -24,7 +24,7 @@ describe("guard decisions", () => {
     const a = await answer("POST", "/api/orders/1/refund", { acr: "urn:example:loa:1", scope: "orders:refund" });
     expect(a.status).toBe(401);
     expect(a.headers["www-authenticate"]).toBe(`Bearer error="insufficient_user_authentication", error_description="this request needs level loa2", acr_values="${LEVEL2_AND_UP}"`);
-    expect(a.body).toEqual({ error: "mfa_required", error_description: "this request needs level loa2", required: { level: "loa2", acr_values: LEVEL2_AND_UP } });
+    expect(a.body).toStrictEqual({ error: "mfa_required", error_description: "this request needs level loa2", required: { level: "loa2", acr_values: LEVEL2_AND_UP } });
   });
 
   it("challenges a stale authentication with max_age, and still names the route's level so the new sign-in reaches it", async () => {
@@ -32,7 +32,7 @@ describe("guard decisions", () => {
     expect(a.headers["www-authenticate"]).toBe(
       'Bearer error="insufficient_user_authentication", error_description="this request needs an authentication within the last 300 s", acr_values="urn:example:loa:3", max_age="300"',
     );
-    expect(a.body.required).toEqual({ level: "loa3", acr_values: "urn:example:loa:3", max_age: 300 });
+    expect(a.body.required).toStrictEqual({ level: "loa3", acr_values: "urn:example:loa:3", max_age: 300 });
   });
 
   it("accepts an authentication exactly maxAge old", async () => {
@@ -53,21 +53,21 @@ describe("guard decisions", () => {
   it("names every shortfall at once: level, freshness and methods", async () => {
     const a = await answer("POST", MFA_RESET, { ...admin, acr: "urn:example:loa:2", amr: ["pwd"], auth_time: NOW_S - 900 });
     expect(a.body.error_description).toBe("this request needs level loa3 and an authentication within the last 300 s and authentication methods hwk");
-    expect(a.body.required).toEqual({ level: "loa3", acr_values: "urn:example:loa:3", max_age: 300, amr: ["hwk"] });
+    expect(a.body.required).toStrictEqual({ level: "loa3", acr_values: "urn:example:loa:3", max_age: 300, amr: ["hwk"] });
   });
 
   it("refuses missing roles with 403 before any step-up, as no stronger sign-in would help", async () => {
     const a = await answer("POST", MFA_RESET, { ...admin, acr: "urn:example:loa:1", realm_access: { roles: ["default-roles-acme"] } });
     expect(a.status).toBe(403);
     expect(a.headers["www-authenticate"]).toBe('Bearer error="insufficient_scope", error_description="the token lacks roles identity-admin"');
-    expect(a.body).toEqual({ error: "insufficient_scope", error_description: "the token lacks roles identity-admin", required: { roles: ["identity-admin"] } });
+    expect(a.body).toStrictEqual({ error: "insufficient_scope", error_description: "the token lacks roles identity-admin", required: { roles: ["identity-admin"] } });
   });
 
   it("refuses missing scopes with 403 and names them in the challenge's scope", async () => {
     const a = await answer("POST", "/api/orders/1/refund", { acr: "urn:example:loa:2", scope: "openid profile" });
     expect(a.status).toBe(403);
     expect(a.headers["www-authenticate"]).toMatch(/^Bearer error="insufficient_scope", .*scope="orders:refund"$/);
-    expect(a.body.required).toEqual({ scopes: ["orders:refund"] });
+    expect(a.body.required).toStrictEqual({ scopes: ["orders:refund"] });
   });
 
   it("reads client roles as client-id:role from resource_access, never from realm roles of the same name", async () => {
@@ -78,13 +78,29 @@ describe("guard decisions", () => {
 
   it("applies a * rule to every method", async () => {
     for (const method of ["GET", "POST", "DELETE"]) {
-      expect((await answer(method, "/api/fresh", { auth_time: NOW_S - 61 })).body.required).toEqual({ max_age: 60 });
+      expect((await answer(method, "/api/fresh", { auth_time: NOW_S - 61 })).body.required).toStrictEqual({ max_age: 60 });
     }
   });
 
   it("answers a request without a token with a bare Bearer challenge", async () => {
     const a = await answer("GET", "/api/orders", undefined);
-    expect(a).toEqual({ status: 401, headers: { "cache-control": "no-store", "www-authenticate": "Bearer" }, body: { error: "unauthorized", error_description: "a bearer token is required" } });
+    expect(a).toStrictEqual({ status: 401, headers: { "cache-control": "no-store", "www-authenticate": "Bearer" }, body: { error: "unauthorized", error_description: "a bearer token is required" } });
+  });
+
+  it("reads only the Bearer scheme as a token: another scheme is no token, a Bearer header without one is a bad token", async () => {
+    const send = (authorization: string) => r.guard.authorize({ method: "GET", target: "/api/orders", authorization });
+    const missing = { ok: false, answer: { status: 401, headers: { "www-authenticate": "Bearer" }, body: { error_description: "a bearer token is required" } } };
+    for (const header of ["Basic dXNlcjpwYXNz", "Token bearer abc", "xBearer abc", "Bearerabc", ""]) {
+      expect(await send(header)).toMatchObject(missing);
+    }
+    for (const header of ["Bearer", "bearer ", "BEARER a b", "Bearer\tabc"]) {
+      expect(await send(header)).toMatchObject({ ok: false, answer: { status: 401, body: { error: "invalid_token", error_description: "the Authorization header does not hold a bearer token" } } });
+    }
+  });
+
+  it("throws its caller's own faults (a fetch that answers nothing) instead of answering them as keys unavailable", async () => {
+    const broken = realm({ fetch: async () => undefined as unknown as Response });
+    await expect(broken.guard.authorize({ method: "GET", target: "/api/orders", authorization: bearer(accessToken({})) })).rejects.toThrow(TypeError);
   });
 
   it("refuses a token once it has expired, as the clock moves", async () => {
@@ -97,7 +113,7 @@ describe("guard decisions", () => {
   });
 
   it("answers 400 for targets it will not guess about, before looking at the token, and says why", async () => {
-    expect(await answer("POST", "/api/identity/admin/users/1/../2/mfa-reset", admin)).toEqual({
+    expect(await answer("POST", "/api/identity/admin/users/1/../2/mfa-reset", admin)).toStrictEqual({
       status: 400,
       headers: { "cache-control": "no-store" },
       body: { error: "invalid_request", error_description: "the request target has a . or .. segment" },
@@ -114,7 +130,7 @@ describe("guard decisions", () => {
     });
 
     it("pass unchecked with unmatched: allow", async () => {
-      expect(await realm({ unmatched: "allow" }).guard.authorize({ method: "GET", target: "/health", authorization: undefined })).toEqual({ ok: true, auth: { rules: [] } });
+      expect(await realm({ unmatched: "allow" }).guard.authorize({ method: "GET", target: "/health", authorization: undefined })).toStrictEqual({ ok: true, auth: { rules: [] } });
     });
 
     it("are refused with 403 with unmatched: deny, while listed routes still work", async () => {

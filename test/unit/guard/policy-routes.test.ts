@@ -64,6 +64,9 @@ describe("checkGuardPolicy", () => {
     for (const algorithms of [["HS256"], ["none"], ["RS256", "HS512"], []]) {
       expect(() => createGuard({ issuer: ISSUER, policy: POLICY, algorithms })).toThrow(/algorithms must be chosen from RS256/);
     }
+    // The message names what was refused, or that nothing was given.
+    expect(() => createGuard({ issuer: ISSUER, policy: POLICY, algorithms: ["RS256", "HS512", "none"] })).toThrow(/; not accepted: HS512, none$/);
+    expect(() => createGuard({ issuer: ISSUER, policy: POLICY, algorithms: [] })).toThrow(/; not accepted: \(none given\)$/);
   });
 });
 
@@ -74,6 +77,7 @@ describe("route matching", () => {
     { method: "GET", path: "/api/orders" },
     { method: "GET", path: "/api/orders/{id}" },
     { method: "GET", path: "/api/*/summary" },
+    { method: "GET", path: "/api/shops/{id}/**" },
   ]);
   const paths = (method: string, target: string) => {
     const path = readRequestPath(target);
@@ -97,6 +101,9 @@ describe("route matching", () => {
   it("matches {param} and * against exactly one segment", () => {
     expect(paths("GET", "/api/orders/summary")).toEqual(["GET /api/orders/{id}", "GET /api/*/summary"]);
     expect(paths("GET", "/api/summary")).toEqual([]);
+    // A ** after a {param} still needs that segment.
+    expect(paths("GET", "/api/shops")).toEqual([]);
+    expect(paths("GET", "/api/shops/7")).toEqual(["GET /api/shops/{id}/**"]);
   });
 
   it("matches as leniently as routers route: ignores case and the query, decodes escapes", () => {
@@ -147,6 +154,8 @@ describe("route matching", () => {
     ["an encoded C1 control", "/api/orders%C2%85", /encoded \//],
     ["the Kelvin sign (a k in lower case)", "/api/users/1/%E2%84%AAey", /pass for an ASCII/],
     ["a long s (an S in upper case)", "/api/u%C5%BFers/1/mfa-reset", /pass for an ASCII/],
+    ["a dotted capital I (an i and a dot in lower case)", "/api/users/1/mfa-reset%C4%B0", /pass for an ASCII/],
+    ["a dotless i (an I in upper case)", "/ap%C4%B1/orders", /pass for an ASCII/],
     ["a full-width solidus (a / under NFKC)", "/api/users%EF%BC%8F1/mfa-reset", /pass for an ASCII/],
     ["a one-dot leader (a . under NFKC)", "/api/%E2%80%A4%E2%80%A4/orders", /pass for an ASCII/],
   ])("refuses %s", (_name, target, why) => {
