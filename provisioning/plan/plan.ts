@@ -257,8 +257,10 @@ export function lineDiff(from: readonly string[], to: readonly string[]): string
   const out: string[] = [];
   let i = 0, j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && from[i] === to[j]) { out.push(`  ${from[i]}`); i++; j++; }
-    else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+ ${to[j++]}`);
+    // Past either end the side reads undefined, which equals no line.
+    if (from[i] === to[j]) { out.push(`  ${from[i]}`); i++; j++; }
+    // Past the end of `to` nothing is left to add: -1 loses to any removal.
+    else if (i === n || (lcs[i]![j + 1] ?? -1) >= lcs[i + 1]![j]!) out.push(`+ ${to[j++]}`);
     else out.push(`- ${from[i++]}`);
   }
   return out;

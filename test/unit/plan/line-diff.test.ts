@@ -13,6 +13,8 @@ describe("lineDiff", () => {
     expect(lineDiff(["b", "c"], ["a", "b", "c"])).toEqual(["+ a", "  b", "  c"]);
     expect(lineDiff(["a", "b", "c"], ["a", "c"])).toEqual(["  a", "- b", "  c"]);
     expect(lineDiff(["x", "a", "b"], ["a", "b", "y"])).toEqual(["- x", "  a", "  b", "+ y"]);
+    expect(lineDiff(["x", "y", "b"], ["b"])).toEqual(["- x", "- y", "  b"]);
+    expect(lineDiff(["b"], ["x", "y", "b"])).toEqual(["+ x", "+ y", "  b"]);
   });
 
   it("keeps the longest run in common: a line moved from first to last is one removal and one addition", () => {
