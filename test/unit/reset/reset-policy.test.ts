@@ -54,6 +54,20 @@ describe("the reset section", () => {
     expect(computePlan(desired, missing).changes.map((c) => `${c.action} ${c.kind} ${c.name}`)).toEqual(["create role security-owners"]);
   });
 
+  it("describes each role it creates by what the workflow lets it do", () => {
+    const { desired } = compiled(withReset("  requesters: [helpdesk, identity-admins]\n  approvers: [identity-admins, security]\n"));
+    expect(desired.roles.filter((r) => r.createOnly)).toEqual([
+      { name: "helpdesk", description: "Created by kc-assurance: MFA resets (may request)", createOnly: true },
+      { name: "identity-admins", description: "Created by kc-assurance: MFA resets (may request, may approve)", createOnly: true },
+      { name: "security", description: "Created by kc-assurance: MFA resets (may approve)", createOnly: true },
+    ]);
+  });
+
+  it("re-enrols only factors that have a set-up action: a required password is kept, not set up again", () => {
+    const f = facts(withReset("  requesters: [helpdesk]\n  approvers: [security]\n").replace("require: [totp]\n", "require: [password, totp]\n"));
+    expect(f.tiers[2]).toEqual({ role: "kca-tier-2", approvals: 1, reenroll: ["CONFIGURE_TOTP"] });
+  });
+
   it("without a section, removes the realm attribute (the provider then refuses every call)", () => {
     const { desired } = compiled(example.replace(/\nreset:\n(?: {2}.*\n)+/, "\n"));
     expect(desired.realm["attributes.kcaResetPolicy"]).toBe("");
