@@ -1,15 +1,20 @@
 // The pure middle of provisioning: policy to desired realm, and desired versus actual to a plan.
 import { readFileSync } from "node:fs";
-import { compileRealm } from "../../../provisioning/compile/desired.js";
+import { compileRealm, type DesiredRealm } from "../../../provisioning/compile/desired.js";
 import { flowHash, flowLines, type FlowNode, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
 import { computePlan, lineDiff } from "../../../provisioning/plan/plan.js";
 import { convergedRealm } from "./converged.js";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
 
 const text = readFileSync(new URL("../../../policies/example.yaml", import.meta.url), "utf8");
-const r = checkPolicy("example.yaml", text);
-if (!r.ok) throw new Error("example invalid");
-const desired = compileRealm(r.policy);
+// Compiled for each test, not once at load: the mutant a mutation run switches on for a test must
+// go through the compiler, which a fixture built at load time never does.
+let desired: DesiredRealm;
+beforeEach(() => {
+  const r = checkPolicy("example.yaml", text);
+  if (!r.ok) throw new Error("example invalid");
+  desired = compileRealm(r.policy);
+});
 
 const converged = () => convergedRealm(desired);
 

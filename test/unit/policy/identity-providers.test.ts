@@ -6,6 +6,7 @@ import { BROKER_FLOW_PREFIX, compileRealm, type DesiredRealm } from "../../../pr
 import { flowLines, type FlowTree } from "../../../provisioning/compile/flow-tree.js";
 import { computePlan, forwardParameters, PlanError } from "../../../provisioning/plan/plan.js";
 import { renderPlan } from "../../../provisioning/plan/render.js";
+import type { Policy } from "../../../provisioning/policy/model.js";
 import { checkPolicy } from "../../../provisioning/policy/validate.js";
 import { convergedRealm } from "./converged.js";
 
@@ -27,9 +28,15 @@ identityProviders:
     trust: reject
 `;
 const example = readFileSync(new URL("../../../policies/example.yaml", import.meta.url), "utf8");
-const checked = checkPolicy("example.yaml", `${example}${SECTION}`);
-if (!checked.ok) throw new Error(checked.issues.map((i) => i.message).join("\n"));
-const desired: DesiredRealm = compileRealm(checked.policy);
+// Compiled for each test, not once at load, so that a mutation run's mutant goes through the compiler.
+let policy: Policy;
+let desired: DesiredRealm;
+beforeEach(() => {
+  const checked = checkPolicy("example.yaml", `${example}${SECTION}`);
+  if (!checked.ok) throw new Error(checked.issues.map((i) => i.message).join("\n"));
+  policy = checked.policy;
+  desired = compileRealm(policy);
+});
 const flowOf = (alias: string) => desired.identityProviders.listed.find((l) => l.alias === alias)!.flow;
 const lines = (tree: FlowTree) => flowLines(tree).map((l) => l.trim());
 const providerName = (l: string) => l.split(" ")[0];
@@ -97,7 +104,7 @@ describe("post-login flows", () => {
     expect(desired.browserFlow.children.slice(0, 3).map((c) => (c.kind === "execution" ? c.provider : c.name))).toEqual(["kca-upstream-request", "auth-cookie", "identity-provider-redirector"]);
     expect(lines(desired.browserFlow)[0]).toBe('kca-upstream-request ALTERNATIVE {"kca.upstream.request":"{\\"2\\":\\"urn:corp:loa:2 urn:corp:mfa\\"}"}');
     // Without any request, no such step.
-    expect(compileRealm({ ...checked.policy, identityProviders: [] }).browserFlow.children[0]).toMatchObject({ provider: "auth-cookie" });
+    expect(compileRealm({ ...policy, identityProviders: [] }).browserFlow.children[0]).toMatchObject({ provider: "auth-cookie" });
   });
 });
 
