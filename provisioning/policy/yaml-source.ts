@@ -53,5 +53,6 @@ function nodeOffset(doc: Document, path: FieldPath): number {
 }
 
 function rangeStart(node: unknown): number | undefined {
-  return (node as { range?: [number, number, number] } | null)?.range?.[0];
+  // Null is an empty document's contents; every node the parser makes has a range.
+  return node === null ? undefined : (node as { range: [number, number, number] }).range[0];
 }
