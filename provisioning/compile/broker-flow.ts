@@ -48,14 +48,15 @@ export function compileBrokerFlow(policy: Policy, idp: Omit<IdentityProviderRule
       upstream,
       ...tierLevels(policy),
       // Local steps on top of upstream MFA are not asked where the provider's word is enforced.
-      ...(enforce ? [] : steps(first!, "broker")),
+      ...(enforce ? [] : steps(first!, true)),
       ...higher.map((level) => ({
         kind: "subflow" as const,
         name: level.name,
         requirement: "CONDITIONAL" as const,
         children: [
           levelCondition(level, level.maxAge || UPSTREAM_FRESH_SECONDS),
-          ...(enforce ? [deny("kcaUpstreamMfaRequired")] : steps(level, "broker")),
+          // Stryker disable next-line BooleanLiteral: only level 1 reads levelOneAsked
+          ...(enforce ? [deny("kcaUpstreamMfaRequired")] : steps(level, true)),
         ],
       })),
     ],

@@ -66,7 +66,7 @@ function forms(policy: Policy): FlowNode[] {
     children: [
       levelCondition(level, level.maxAge),
       ...(onePage && i === 0 ? [factorStep("password", "REQUIRED", amrMaxAge(policy), AUTHENTICATORS.usernamePassword)] : []),
-      ...steps(level, onePage ? "one-page" : "browser"),
+      ...steps(level, onePage),
     ],
   }));
   // kca-tier-level needs the user, and must run before the levels it raises the sign-in to.

@@ -52,17 +52,13 @@ export function placeRequiredFactors(policy: Policy): Placement[] {
 }
 
 /**
- * Where a sign-in comes from: our own pages; our one-page form, which has already asked level 1's
- * password (onePageSignIn); or an identity provider's (its post-login flow).
+ * What a level asks of a user who has not reached it, after its condition. `levelOneAsked`: the
+ * sign-in answered level 1's factor choice before the levels (and, through a provider, passkeys
+ * on our first page): on our one-page form, whose password that is (onePageSignIn), or at an
+ * identity provider, whose sign-in stands for it (its post-login flow). Tiers' own steps are asked
+ * all the same. Only level 1 reads it.
  */
-export type Entry = "browser" | "one-page" | "broker";
-
-/**
- * What a level asks of a user who has not reached it, after its condition. Through an identity
- * provider, the upstream sign-in stands for the first level's factor choice (and for passkeys on
- * our first page), as the one-page form's password does; tiers' own steps are asked all the same.
- */
-export type LevelSteps = (level: Level, entry: Entry) => FlowNode[];
+export type LevelSteps = (level: Level, levelOneAsked: boolean) => FlowNode[];
 
 export function ladder(policy: Policy): LevelSteps {
   /**
@@ -130,16 +126,16 @@ export function ladder(policy: Policy): LevelSteps {
       : { kind: "subflow", name: `${level.name}-factors`, requirement: "REQUIRED", children: anyOne(factors) }];
   };
 
-  const steps = (level: Level, entry: Entry): FlowNode[] => {
+  const steps = (level: Level, levelOneAsked: boolean): FlowNode[] => {
     const here = placements.filter((p) => p.level === level);
     const replaced = here.filter((p) => p.replaces).map((p) => p.tier);
     // Tiers that may use only some of the level's factors choose among those, on their own.
     const restricted = policy.tiers.filter((t) => !replaced.includes(t) && level.factors.some((f) => !t.allow.includes(f)));
     const firstLevel = level === policy.levels[0];
-    const firstPage = entry === "browser" && firstLevel && passkeysOnFirstPage(policy);
+    const firstPage = !levelOneAsked && firstLevel && passkeysOnFirstPage(policy);
     // With passkeys on the first page, the level's usual choice is for users who did not use one there.
     const notFirstPagePasskey = firstPage ? [usedPasskey(false)] : [];
-    const choices: FlowNode[] = entry !== "browser" && firstLevel ? [] : [
+    const choices: FlowNode[] = levelOneAsked && firstLevel ? [] : [
       ...choice(level, `${level.name}-any`, [...notFirstPagePasskey, ...[...replaced, ...restricted].map((t) => roleCondition(t, true))], level.factors),
       ...restricted.flatMap((t) => choice(level, `${level.name}-tier-${t.tier}-allowed`, [...notFirstPagePasskey, roleCondition(t, false)], level.factors.filter((f) => t.allow.includes(f)))),
     ];

@@ -34,3 +34,32 @@ describe("the browser flow", () => {
     expect(flowLines(compileRealm(noPassword).browserFlow)[3]).toBe("  auth-username-form REQUIRED");
   });
 });
+
+describe("the one-page form's place", () => {
+  const lines = (text: string) => flowLines(compileRealm(policyOf(text)).browserFlow);
+  const PASSWORD_FORM = /^\s+auth-username-password-form /;
+
+  it("is level 1 only: no level above asks the password again", () => {
+    const all = lines(MINIMAL);
+    expect(all.filter((l) => PASSWORD_FORM.test(l))).toHaveLength(1);
+    expect(all.findIndex((l) => PASSWORD_FORM.test(l))).toBeLessThan(all.indexOf("  high (subflow) CONDITIONAL"));
+  });
+
+  it("is nowhere when the username comes first", () => {
+    const passkeys = MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, passkey], maxAge: 1h").replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n");
+    expect(lines(passkeys).filter((l) => PASSWORD_FORM.test(l))).toEqual([]);
+  });
+
+  it("needs the password itself at level 1: a level 1 of passkeys alone asks the username first", () => {
+    const passkeyOnly = MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [passkey], maxAge: 1h").replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n");
+    expect(lines(passkeyOnly)[3]).toBe("  auth-username-form REQUIRED");
+  });
+
+  it("needs every tier to allow the password, not just one of them", () => {
+    const twoTiers = MINIMAL.replace("require: [totp, webauthn] }", "require: [totp, webauthn], allow: [totp, webauthn] }").replace(
+      "clients:",
+      "  - { tier: 2, name: others, group: others, level: low }\nclients:",
+    );
+    expect(lines(twoTiers)[3]).toBe("  auth-username-form REQUIRED");
+  });
+});

@@ -49,7 +49,7 @@ describe("the flow hash", () => {
 describe("the trees the compiler makes", () => {
   it("hold only executions and subflows, each a kind the apply tells apart, of every step builder", () => {
     const example = readFileSync(new URL("../../../policies/example.yaml", import.meta.url), "utf8");
-    const desired = compileRealm(policyOf(`${example}identityProviders:\n  strict:\n    trust: enforce\n    levels:\n      loa2: { acr: [urn:corp:loa:2] }\n`));
+    const desired = compileRealm(policyOf(`${example}identityProviders:\n  strict:\n    trust: enforce\n    levels:\n      loa2: { acr: [urn:corp:loa:2] }\n    request:\n      loa2: urn:corp:loa:2\n`));
     const kinds = new Map<string, Set<string>>();
     const walk = (nodes: FlowTree["children"]): void => {
       for (const n of nodes) {
@@ -59,8 +59,9 @@ describe("the trees the compiler makes", () => {
       }
     };
     for (const tree of [desired.browserFlow, desired.identityProviders.unlisted, ...desired.identityProviders.listed.map((l) => l.flow)]) walk(tree.children);
-    // Among them the steps of each builder: role, credential, passkey-used and level conditions, denials, tier levels.
-    for (const provider of [A.condUserRole, A.condUserCredential, A.condCredentialUsed, A.condLevel, A.deny, A.tierLevel]) {
+    // Among them the steps of each builder: role, credential, passkey-used and level conditions, denials, tier levels, the username
+    // form, and the upstream request and assurance steps.
+    for (const provider of [A.condUserRole, A.condUserCredential, A.condCredentialUsed, A.condLevel, A.deny, A.tierLevel, A.username, A.upstreamRequest, A.upstreamAssurance]) {
       expect([provider, kinds.get(provider)]).toEqual([provider, new Set(["execution"])]);
     }
     for (const [key, seen] of kinds) expect([key, [...seen]]).toEqual([key, [key === "(subflow)" ? "subflow" : "execution"]]);
