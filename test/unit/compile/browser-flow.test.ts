@@ -5,6 +5,9 @@ import { compileRealm } from "../../../provisioning/compile/desired.js";
 import { flowLines } from "../../../provisioning/compile/flow-tree.js";
 import { MINIMAL, minimal, policyOf } from "../policy/minimal.js";
 
+/** MINIMAL with level 1 offering these factors, passkeys enabled. */
+const levelOne = (factors: string) =>
+  MINIMAL.replace("factors: [password], maxAge: 1h", `factors: [${factors}], maxAge: 1h`).replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n");
 const HEAD = ["auth-cookie ALTERNATIVE", "identity-provider-redirector ALTERNATIVE", "forms (subflow) ALTERNATIVE"];
 const TIER_LEVEL = '  kca-tier-level REQUIRED {"kca.tier.level":"2","kca.tier.role":"kca-tier-1"}';
 
@@ -20,7 +23,7 @@ describe("the browser flow", () => {
   });
 
   it("asks the username first, before the tier and the levels, when the first page offers passkeys", () => {
-    const passkeys = policyOf(MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, passkey], maxAge: 1h").replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n"));
+    const passkeys = policyOf(levelOne("password, passkey"));
     expect(flowLines(compileRealm(passkeys).browserFlow).slice(0, 6)).toEqual([...HEAD, "  auth-username-form REQUIRED", TIER_LEVEL, "  low (subflow) CONDITIONAL"]);
   });
 
@@ -46,13 +49,11 @@ describe("the one-page form's place", () => {
   });
 
   it("is nowhere when the username comes first", () => {
-    const passkeys = MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [password, passkey], maxAge: 1h").replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n");
-    expect(lines(passkeys).filter((l) => PASSWORD_FORM.test(l))).toEqual([]);
+    expect(lines(levelOne("password, passkey")).filter((l) => PASSWORD_FORM.test(l))).toEqual([]);
   });
 
   it("needs the password itself at level 1: a level 1 of passkeys alone asks the username first", () => {
-    const passkeyOnly = MINIMAL.replace("factors: [password], maxAge: 1h", "factors: [passkey], maxAge: 1h").replace("  totp: {}\n", "  totp: {}\n  passkey: {}\n");
-    expect(lines(passkeyOnly)[3]).toBe("  auth-username-form REQUIRED");
+    expect(lines(levelOne("passkey"))[3]).toBe("  auth-username-form REQUIRED");
   });
 
   it("needs every tier to allow the password, not just one of them", () => {
